@@ -1,0 +1,26 @@
+"""planparse: Thai development plan texts to validated structured documents.
+
+    >>> import planparse
+    >>> document = planparse.parse("วิสัยทัศน์\\n“เมืองน่าอยู่”")
+    >>> document.vision.text
+    'เมืองน่าอยู่'
+"""
+
+from .errors import PlanParseError
+from .model import PlanDocument
+from .parser import parse, parse_bytes, parse_file
+from .writers import render, to_json, to_yaml
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PlanDocument",
+    "PlanParseError",
+    "__version__",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "render",
+    "to_json",
+    "to_yaml",
+]

@@ -1,0 +1,109 @@
+"""Whose plan it is and which years it covers, read from the whole text.
+
+Both are found by scoring every candidate rather than taking the first: a municipality's
+plan names its province on every page (in addresses), and a province's plan names the
+municipalities it funds. The plan's owner is named where plans are named ("แผนพัฒนา...",
+"วิสัยทัศน์...", "...ของ<owner>"), so mentions there weigh more.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .model import Organization, Period
+from .vocabulary import (
+    NAME_ENDING_PATTERN,
+    NAME_IS_KIND,
+    ORGANIZATION_KIND_OF,
+    ORGANIZATION_PATTERN,
+    OWNER_CONTEXT_PATTERN,
+    PERIOD_PATTERN,
+)
+
+# How much more a mention in an owner's context counts than a passing one.
+_OWNER_WEIGHT = 5
+# A plan covers a few years: longer ranges are history, not a plan period.
+_MAX_PLAN_YEARS = 20
+_CE_TO_BE = 543
+
+
+@lru_cache(maxsize=1)
+def province_names() -> frozenset[str]:
+    """Thai names of the provinces, from pythainlp's corpus (read without importing it)."""
+    spec = importlib.util.find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "thailand_provinces_th.csv"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+    except OSError:
+        return frozenset()
+    names = {row[0].strip() for row in rows[1:] if row}
+    return frozenset(names | {"กรุงเทพมหานคร"})
+
+
+def find_organization(text: str) -> Optional[Organization]:
+    """The organisation the plan belongs to, or None when no known kind is named."""
+    mentions = []
+    for match in ORGANIZATION_PATTERN.finditer(text):
+        context = text[max(0, match.start() - 40):match.start()]
+        weight = _OWNER_WEIGHT if OWNER_CONTEXT_PATTERN.search(context) else 1
+        mentions.append((match.group("kind"), match.group("name"), weight))
+    clean_names = {name for _, name, _ in mentions if name and _name_end(name) == len(name)}
+    scores: Counter[tuple[str, str]] = Counter()
+    first_seen: dict[tuple[str, str], int] = {}
+    for order, (written_kind, name, weight) in enumerate(mentions):
+        candidate = _candidate(written_kind, name, clean_names)
+        if candidate is not None:
+            scores[candidate] += weight
+            first_seen.setdefault(candidate, order)
+    if not scores:
+        return None
+    (name, kind), _ = max(scores.items(), key=lambda entry: (entry[1], -first_seen[entry[0]]))
+    return Organization(name=name, kind=kind)
+
+
+def _candidate(written_kind: str, name: str, clean_names: set[str]) -> Optional[tuple[str, str]]:
+    """(name, kind) of one mention, its name cut where the words after it begin."""
+    kind = next(kind for pattern, kind in ORGANIZATION_KIND_OF if pattern.fullmatch(written_kind))
+    if kind in NAME_IS_KIND:
+        return written_kind, kind
+    if kind in ("จังหวัด", "องค์การบริหารส่วนจังหวัด"):
+        province = _province_prefix(name)
+        return (written_kind + province, kind) if province else None
+    prefixes = [clean for clean in clean_names if name.startswith(clean)]
+    name = max(prefixes, key=len) if prefixes else name[:_name_end(name)]
+    return (written_kind + name, kind) if len(name) >= 2 else None
+
+
+def _province_prefix(name: str) -> Optional[str]:
+    """The longest province name that ``name`` starts with (names run into the next word)."""
+    provinces = province_names()
+    for length in range(min(len(name), 24), 1, -1):
+        if name[:length] in provinces:
+            return name[:length]
+    return None
+
+
+def _name_end(name: str) -> int:
+    """Where a local government's name ends: before the first word that cannot be in it."""
+    match = NAME_ENDING_PATTERN.search(name, 2)
+    return match.start() if match else len(name)
+
+
+def find_period(text: str) -> Optional[Period]:
+    """The first range of plan years, in the Buddhist Era."""
+    for match in PERIOD_PATTERN.finditer(text):
+        start, end = int(match.group("start")), match.group("end")
+        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if start < 2400:  # a Common Era year
+            start, end_year = start + _CE_TO_BE, end_year + _CE_TO_BE if end_year < 2400 else end_year
+        if 0 < end_year - start <= _MAX_PLAN_YEARS:
+            return Period(start_year=start, end_year=end_year)
+    return None

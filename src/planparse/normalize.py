@@ -1,0 +1,104 @@
+"""Character-level clean-up of one line, as an ordered list of small pure steps.
+
+The steps keep the line's layout (indentation and runs of spaces mark columns and list
+levels, which the layout stage still needs); ``collapse_spaces`` is applied later, to the
+text that goes into the document. Modelled on pythainlp's ``util/normalize.py``, but only
+its safe parts: nothing here drops a Thai letter (pythainlp's ``remove_dangling`` would drop
+the tone mark of a line that starts with one, which the layout stage joins back instead).
+
+Every step is idempotent, so ``normalize_line`` is too (a property test checks it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# No-break, thin, ideographic and other Unicode spaces become a plain space.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b]")
+_RUNS_OF_SPACE = re.compile(r"\s+")
+
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_ABOVE_BELOW_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+_FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+# Marks that sit on a consonant and can never follow a space in correct Thai.
+_MARKS = _ABOVE_BELOW_VOWELS + _TONE_MARKS + "\u0e47\u0e4c\u0e4d\u0e4e"
+_CONSONANTS = "\u0e01-\u0e2e"
+
+# (pattern, replacement) pairs applied in order; each documents the damage it mends.
+_MARK_ORDER = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # Two sara e typed for sara ae (เเ for แ), common in Word documents.
+        ("\u0e40\u0e40", "\u0e41"),
+        # Tone mark typed before its upper/lower vowel: store vowel first.
+        (f"([{_TONE_MARKS}\u0e4c]+)([{_ABOVE_BELOW_VOWELS}]+)", r"\2\1"),
+        # Nikhahit + sara aa, how PDF fonts often store sara am (ํา for ำ).
+        (f"\u0e4d([{_TONE_MARKS}]*)\u0e32", "\\1\u0e33"),
+        # Follow vowel typed before the tone mark of the same syllable.
+        (f"([{_FOLLOW_VOWELS}]+)([{_TONE_MARKS}]+)", r"\2\1"),
+    )
+)
+# A space between a consonant and its mark ("พ ุ่ม"), as pythainlp's conservative rule:
+# only after a consonant that is not itself preceded by a vowel.
+_SPACE_BEFORE_MARK = re.compile(
+    f"([{_CONSONANTS}])(?<![\u0e30-\u0e4e][{_CONSONANTS}]) ([{_MARKS}])"
+)
+_REPEATED_MARK = re.compile(f"([{_MARKS}\u0e30\u0e32\u0e33\u0e40-\u0e44])\\1+")
+
+
+def remove_zero_width(line: str) -> str:
+    """Drop zero-width spaces, joiners, soft hyphens and stray byte-order marks."""
+    return _ZERO_WIDTH.sub("", line)
+
+
+def unify_spaces(line: str) -> str:
+    """Turn no-break and other Unicode spaces into plain spaces, and tabs into spaces."""
+    return _ODD_SPACES.sub(" ", line).expandtabs(4)
+
+
+def arabic_digits(line: str) -> str:
+    """Write Thai digits as Arabic digits (๒๕๖๑ → 2561)."""
+    return line.translate(THAI_DIGITS)
+
+
+def reorder_marks(line: str) -> str:
+    """Put vowels and tone marks in their standard stored order."""
+    for pattern, replacement in _MARK_ORDER:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def remove_space_before_marks(line: str) -> str:
+    """Remove a space that split a consonant from its vowel or tone mark."""
+    return _SPACE_BEFORE_MARK.sub(r"\1\2", line)
+
+
+def collapse_repeated_marks(line: str) -> str:
+    """Keep one of a vowel or mark typed twice in a row (ดีี → ดี)."""
+    return _REPEATED_MARK.sub(r"\1", line)
+
+
+STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("zero_width", remove_zero_width),
+    ("spaces", unify_spaces),
+    ("digits", arabic_digits),
+    ("mark_order", reorder_marks),
+    ("space_before_mark", remove_space_before_marks),
+    ("repeated_marks", collapse_repeated_marks),
+)
+
+
+def normalize_line(line: str) -> str:
+    """Run every step of ``STEPS`` over one line, in order."""
+    for _, step in STEPS:
+        line = step(line)
+    return line
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of white space to one space, trimmed: the last step for document text."""
+    return _RUNS_OF_SPACE.sub(" ", text).strip()

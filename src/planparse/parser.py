@@ -1,0 +1,78 @@
+"""The pipeline: text in, document out, one stage a module.
+
+    decode → split lines → normalise each line → layout → classify → assemble
+
+``parse`` is a pure function of the text; ``parse_bytes`` adds decoding and the source
+details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .assemble import Assembler
+from .classify import classify
+from .decode import decode, split_lines
+from .errors import PlanParseError
+from .layout import layout
+from .metadata import find_organization, find_period
+from .model import PlanDocument, Source, Warning
+from .normalize import normalize_line
+
+
+def parse(text: str) -> PlanDocument:
+    """Parse the text of a plan into a document (``source`` is left empty)."""
+    lines = [normalize_line(line) for line in split_lines(text)]
+    whole = "\n".join(lines)
+    organization = find_organization(whole)
+    draft = Assembler(organization).feed(classify(layout(lines)))
+    warnings = list(draft.warnings)
+    if not (draft.vision or draft.missions or draft.goals or draft.strategies):
+        warnings.append(Warning(
+            code="NO_PLAN_FOUND",
+            message="No vision, mission, goal or strategy was found; "
+                    "check that this text states a development plan.",
+        ))
+    return PlanDocument(
+        organization=organization,
+        period=find_period(whole),
+        vision=draft.vision,
+        missions=draft.missions,
+        goals=draft.goals,
+        strategies=draft.strategies,
+        warnings=warnings,
+    )
+
+
+def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:
+    """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors."""
+    decoded = decode(data, path)
+    document = parse(decoded.text)
+    document.source = Source(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=decoded.encoding,
+        line_count=len(split_lines(decoded.text)),
+    )
+    return document
+
+
+def parse_file(path: str | Path) -> PlanDocument:
+    """Read and parse one file; raise PlanParseError with a one-line reason if it can't."""
+    return parse_bytes(read_input(path), str(path))
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of ``path``, or PlanParseError saying why they cannot be read."""
+    target = Path(path)
+    try:
+        if target.is_dir():
+            raise PlanParseError(f"{path}: is a folder, not a file")
+        return target.read_bytes()
+    except FileNotFoundError:
+        raise PlanParseError(f"{path}: no such file") from None
+    except PermissionError:
+        raise PlanParseError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise PlanParseError(f"{path}: cannot be read ({error.strerror or error})") from None

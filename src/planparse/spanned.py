@@ -1,0 +1,83 @@
+"""Text that remembers which input lines each of its characters came from.
+
+Provenance has to survive cleaning: labels are cut from the front, lead-ins from the
+back, broken lines are joined. ``SpannedText`` does those edits and can always say which
+input lines the remaining characters were written on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dictionary import is_broken_word
+from .model import Span
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of characters of one logical line: its offset in the text and its lines."""
+
+    offset: int
+    start_line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class SpannedText:
+    """A string and, for each run of it, the input lines it came from."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+
+    @classmethod
+    def of_line(cls, text: str, start_line: int, end_line: int) -> SpannedText:
+        return cls(text, (Piece(0, start_line, end_line),))
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+    def span(self) -> Span:
+        """The input lines of the non-space characters (all lines when there are none)."""
+        first = len(self.text) - len(self.text.lstrip())
+        last = len(self.text.rstrip()) - 1
+        if last < first:
+            first, last = 0, max(0, len(self.text) - 1)
+        return Span(start_line=self._piece_at(first).start_line,
+                    end_line=self._piece_at(last).end_line)
+
+    def slice(self, start: int, end: int | None = None) -> SpannedText:
+        """The characters ``start:end`` with their own provenance."""
+        end = len(self.text) if end is None else end
+        start, end = max(0, start), max(start, min(end, len(self.text)))
+        pieces = [
+            Piece(max(0, piece.offset - start), piece.start_line, piece.end_line)
+            for index, piece in enumerate(self.pieces)
+            if piece.offset < end and self._piece_end(index) > start
+        ]
+        return SpannedText(self.text[start:end], tuple(pieces) or (self._piece_at(start),))
+
+    def strip(self) -> SpannedText:
+        start = len(self.text) - len(self.text.lstrip())
+        return self.slice(start, len(self.text.rstrip()))
+
+    def join(self, other: SpannedText) -> SpannedText:
+        """Append the next line: no space inside a word broken across the lines."""
+        left, right = self.strip(), other.strip()
+        if not left.text:
+            return right
+        if not right.text:
+            return left
+        glue = "" if is_broken_word(left.text, right.text) else " "
+        offset = len(left.text) + len(glue)
+        moved = tuple(Piece(p.offset + offset, p.start_line, p.end_line) for p in right.pieces)
+        return SpannedText(left.text + glue + right.text, left.pieces + moved)
+
+    def _piece_end(self, index: int) -> int:
+        return self.pieces[index + 1].offset if index + 1 < len(self.pieces) else len(self.text)
+
+    def _piece_at(self, position: int) -> Piece:
+        found = self.pieces[0]
+        for piece in self.pieces:
+            if piece.offset <= position:
+                found = piece
+        return found
