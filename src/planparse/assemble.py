@@ -187,7 +187,7 @@ class Assembler:
     def _item(self, line: Line) -> None:
         hint = self._resolve(line.section)
         strategy = self._strategy()
-        if hint is Section.STRATEGY or (hint is Section.TACTIC and strategy is None):
+        if hint is Section.STRATEGY or (hint is Section.TACTIC and _tactics_are_top(strategy)):
             self._start_strategy(line)
         elif hint in _CHILD_FIELDS and strategy is not None:
             frame = self.top
@@ -318,6 +318,12 @@ class Assembler:
 def _to_item(line: Line) -> Item:
     return Item(number=line.label.number if line.label else None,
                 text=line.text.text, span=line.text.span())
+
+
+def _tactics_are_top(strategy: Optional[_Strategy]) -> bool:
+    """Tactics are the top level where nothing stands above them, or where the open
+    "strategy" is itself a tactic."""
+    return strategy is None or strategy.title.section is Section.TACTIC
 
 
 def _continues(items: list[Line], label: Label) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import PlanParseError
@@ -105,20 +106,25 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _thai_share(text: str) -> float:
-    """Share of believable Thai among the non-ASCII letters of ``text``.
+    """Share of believable Thai among the non-ASCII letters and marks of ``text``.
 
-    Any byte above 0xA0 decodes to some Thai letter in cp874, so Latin-1 text would pass a
-    plain count; Thai glued to Latin letters (``caf้``) is counted as not Thai.
+    Any byte above 0xA0 decodes to some Thai character in cp874, so Latin-1 text would
+    pass a plain count. Thai glued to a Latin letter, or a Thai vowel or tone mark with
+    no Thai letter before it, is counted as not Thai.
     """
-    letters = [char for char in text if ord(char) > 0x7F and char.isalpha()]
+    letters = [char for char in text
+               if ord(char) > 0x7F and (char.isalnum() or unicodedata.category(char)[0] == "M")]
     if not letters:
         return 1.0
-    glued = len(_THAI_GLUED_TO_LATIN.findall(text))
+    implausible = len(_IMPLAUSIBLE_THAI.findall(text))
     thai = sum(1 for char in letters if "\u0e00" <= char <= "\u0e7f")
-    return max(0, thai - glued) / len(letters)
+    return max(0, thai - implausible) / len(letters)
 
 
-_THAI_GLUED_TO_LATIN = re.compile(r"(?<=[A-Za-z])[\u0e00-\u0e7f]|[\u0e00-\u0e7f](?=[A-Za-z])")
+_IMPLAUSIBLE_THAI = re.compile(
+    r"(?<=[A-Za-z])[\u0e00-\u0e7f]|[\u0e00-\u0e7f](?=[A-Za-z])"
+    r"|(?<![\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+)
 
 
 def split_lines(text: str) -> list[str]:

@@ -1,0 +1,33 @@
+"""Shared test helpers: paths, the golden-file switch, small document factories."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+GOLDEN = ROOT / "tests" / "golden"
+# The shared folder beside the checkout holds the scorer and the hand-checked gold files.
+SHARED = Path(os.environ.get("PLANPARSE_SHARED", ROOT.parent / "shared"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite tests/golden/*.json from the current output (read every diff "
+             "before committing it).",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def lines(*rows: str) -> str:
+    """A plan text from its lines (tests read better one line a row)."""
+    return "\n".join(rows) + "\n"

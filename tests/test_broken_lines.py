@@ -1,0 +1,64 @@
+"""Lines broken by the page: continuations, words split in two, stranded marks."""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from conftest import lines
+
+
+def test_a_line_that_starts_nothing_continues_the_item_above():
+    document = planparse.parse(lines(
+        "พันธกิจ",
+        "1. ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค",
+        "   ให้ได้มาตรฐาน",
+        "2. พัฒนาคุณภาพชีวิต",
+    ))
+    first = document.missions[0]
+    assert first.text == "ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค ให้ได้มาตรฐาน"
+    assert (first.span.start_line, first.span.end_line) == (2, 3)
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("ทรัพยากรธรร", "มชาติ", "ทรัพยากรธรรมชาติ"),
+    ("การท่องเที่ย", "ว", "การท่องเที่ยว"),
+    ("สิ่งแวดล้", "อม", "สิ่งแวดล้อม"),
+    ("ประชาช", "นมีส่วนร่วม", "ประชาชนมีส่วนร่วม"),
+    ("เศรษฐกิจ", "พอเพียง", "เศรษฐกิจ พอเพียง"),  # two whole words keep their space
+])
+def test_words_broken_across_lines(left, right, joined):
+    document = planparse.parse(lines("พันธกิจ", f"1. อนุรักษ์{left}", f"{right}"))
+    assert document.missions[0].text == f"อนุรักษ์{joined}"
+
+
+@pytest.mark.parametrize("left, right", [("ชีวิตที่ด", "ีขึ้น"), ("ตัวชี", "้วัด"), ("พื", "้นฐาน")])
+def test_a_line_starting_with_a_vowel_or_tone_mark_always_joins(left, right):
+    document = planparse.parse(lines("พันธกิจ", f"1. พัฒนา{left}", right, "2. ส่งเสริม"))
+    assert document.missions[0].text == f"พัฒนา{left}{right}"
+    assert len(document.missions) == 2
+
+
+def test_a_broken_strategy_title_and_its_lead_in():
+    document = planparse.parse(lines(
+        " ๓. ยุทธศาสตร์สร้างสรรค์ สิ่งแวดล้อม และทรัพยากรธรร ",
+        "มชาติ ประกอบด้วย ๒ แนวทางการพัฒนา ดังนี้ ",
+        "      ๑. บริหารจัดการขยะ",
+        "      ๒. เพิ่มพื้นที่สีเขียว",
+    ))
+    [strategy] = document.strategies
+    assert strategy.title == "ยุทธศาสตร์สร้างสรรค์ สิ่งแวดล้อม และทรัพยากรธรรมชาติ"
+    assert (strategy.span.start_line, strategy.span.end_line) == (1, 2)
+    assert [g.text for g in strategy.guidelines] == ["บริหารจัดการขยะ", "เพิ่มพื้นที่สีเขียว"]
+
+
+def test_a_lead_in_split_by_a_stranded_mark():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 5: การพัฒนาด้านสิ่งแวดล้อม   มีแนวทางการพัฒนา ดังน",
+        "ี้",
+        "",
+        "5.1  ฟื้นฟู อนุรักษ์ ทรัพยากรธรรมชาติ",
+    ))
+    [strategy] = document.strategies
+    assert strategy.title == "การพัฒนาด้านสิ่งแวดล้อม"
+    assert [g.number for g in strategy.guidelines] == ["5.1"]

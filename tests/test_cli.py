@@ -1,0 +1,120 @@
+"""The command line: output, formats, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import planparse
+from planparse.cli import app
+from conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+SAMPLE = SAMPLES[0]
+
+
+def _extract(*args, input=None):
+    return runner.invoke(app, ["extract", *map(str, args)], input=input)
+
+
+def test_extract_prints_the_same_document_as_the_library():
+    result = _extract(SAMPLE)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(planparse.to_json(planparse.parse_file(SAMPLE)))
+
+
+def test_output_is_thai_not_escapes():
+    result = _extract(SAMPLE)
+    assert "\\u0e" not in result.stdout and "ยุทธศาสตร์" in result.stdout
+
+
+def test_yaml_loads_to_the_same_data_as_json():
+    as_json = json.loads(_extract(SAMPLE, "--format", "json").stdout)
+    as_yaml = _extract(SAMPLE, "--format", "yaml")
+    assert as_yaml.exit_code == 0 and "\\u0e" not in as_yaml.stdout
+    assert yaml.safe_load(as_yaml.stdout) == as_json
+
+
+def test_standard_input_is_read_for_a_dash():
+    result = _extract("-", input=SAMPLE.read_bytes())
+    document = json.loads(result.stdout)
+    assert document["source"]["path"] == "-"
+    assert len(document["strategies"]) == 8
+
+
+def test_output_file_is_written_and_never_overwritten_without_force(tmp_path):
+    target = tmp_path / "out.json"
+    assert _extract(SAMPLE, "--output", target).exit_code == 0
+    written = target.read_text(encoding="utf-8")
+    target.write_text("keep me", encoding="utf-8")
+    refused = _extract(SAMPLE, "--output", target)
+    assert refused.exit_code == 2 and "already exists" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert _extract(SAMPLE, "--output", target, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") == written
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda tmp: tmp / "missing.txt", "no such file"),
+    (lambda tmp: tmp, "is a folder"),
+    (lambda tmp: _write(tmp / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), "PNG image"),
+    (lambda tmp: _write(tmp / "binary.txt", bytes(range(256)) * 4), "binary"),
+])
+def test_bad_input_is_one_line_and_exit_1(tmp_path, make, reason):
+    path = make(tmp_path)
+    result = _extract(path)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and reason in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_format_is_a_usage_error():
+    result = _extract(SAMPLE, "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_schema_is_the_models_json_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == planparse.PlanDocument.model_json_schema()
+    assert "description" in json.loads(result.stdout)["$defs"]["Strategy"]["properties"]["title"]
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and planparse.__version__ in result.stdout
+
+
+def _installed_script() -> str:
+    script = Path(sys.executable).parent / "planparse"
+    return str(script) if script.exists() else (shutil.which("planparse") or "")
+
+
+def test_installed_console_script_runs_in_a_subprocess():
+    script = _installed_script()
+    assert script, "the planparse console script is not installed (pip install -e .)"
+    completed = subprocess.run([script, "extract", str(SAMPLE.relative_to(ROOT))], cwd=ROOT,
+                               capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert completed.returncode == 0, completed.stderr.decode()
+    assert json.loads(completed.stdout.decode("utf-8")) == json.loads(
+        planparse.to_json(planparse.parse_file(SAMPLE.relative_to(ROOT))).replace(
+            str(SAMPLE.relative_to(ROOT)), str(SAMPLE.relative_to(ROOT))))
+
+
+def test_python_dash_m_runs_the_same_commands():
+    completed = subprocess.run([sys.executable, "-m", "planparse", "--version"], capture_output=True)
+    assert completed.returncode == 0 and planparse.__version__ in completed.stdout.decode()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

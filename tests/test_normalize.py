@@ -1,0 +1,58 @@
+"""Normalisation: each step by example, and properties over any string."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from planparse.normalize import STEPS, collapse_spaces, normalize_line
+
+STEP = dict(STEPS)
+
+EXAMPLES = [
+    ("digits", "ปี ๒๕๖๑ - ๒๕๖๕", "ปี 2561 - 2565"),
+    ("spaces", "ก\u00a0\u00a0ข\u3000ค", "ก  ข ค"),
+    ("spaces", "\tก", "    ก"),
+    ("zero_width", "สวัสดี\u200bครับ\u200c", "สวัสดีครับ"),
+    ("zero_width", "\ufeffวิสัยทัศน์", "วิสัยทัศน์"),
+    ("mark_order", "เเผน", "แผน"),  # two sara e for sara ae
+    ("mark_order", "กํา", "กำ"),  # nikhahit + sara aa for sara am
+    ("mark_order", "ก่ิ", "กิ่"),  # tone mark typed before the vowel
+    ("space_before_mark", "พ ุ่ม", "พุ่ม"),
+    ("repeated_marks", "ดีี", "ดี"),
+]
+
+
+@pytest.mark.parametrize("step, before, after", EXAMPLES, ids=[f"{s}:{b}" for s, b, _ in EXAMPLES])
+def test_step(step, before, after):
+    assert STEP[step](before) == after
+
+
+def test_layout_is_kept_for_the_layout_stage():
+    line = "        ๑. พัฒนา   การศึกษา"
+    assert normalize_line(line) == "        1. พัฒนา   การศึกษา"
+
+
+def test_collapse_spaces():
+    assert collapse_spaces("  ก \t ข\u00a0 ค  ") == "ก ข ค"
+
+
+thai_text = st.text(alphabet=st.characters(min_codepoint=0x0E00, max_codepoint=0x0E7F)
+                    | st.sampled_from(" \t\u00a0\u200b\ufeff.-()1"), max_size=60)
+
+
+@given(st.one_of(thai_text, st.text(max_size=60)))
+def test_normalising_twice_changes_nothing(text):
+    once = normalize_line(text)
+    assert normalize_line(once) == once
+
+
+@given(thai_text)
+def test_no_thai_letter_is_dropped(text):
+    consonants = [char for char in text if "\u0e01" <= char <= "\u0e2e"]
+    assert [char for char in normalize_line(text) if "\u0e01" <= char <= "\u0e2e"] == consonants
+
+
+@given(st.text(max_size=60))
+def test_no_thai_digit_survives(text):
+    assert not any("\u0e50" <= char <= "\u0e59" for char in normalize_line(text))
