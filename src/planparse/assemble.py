@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Optional, Union
 
 from .classify import Kind, Label, Line
+from .diagnostics import warning
 from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
 from .spanned import SpannedText
@@ -129,11 +130,11 @@ class Assembler:
     def _check_count(self, section: Section, declared: Optional[int], found: int,
                      span: Optional[Span]) -> None:
         if declared is not None and declared != found and (found or section is not Section.STRATEGY):
-            self.draft.warnings.append(Warning(
-                code="COUNT_MISMATCH",
-                message=f"The text declares {declared} {section.value} item(s) but {found} "
-                        f"were found; check the list for missed or merged items.",
-                span=span,
+            self.draft.warnings.append(warning(
+                "COUNT_MISMATCH",
+                f"The text declares {declared} {section.value} item(s) but {found} were found; "
+                f"check the list for missed or merged items.",
+                span,
             ))
 
     # --------------------------------------------------------------- headings

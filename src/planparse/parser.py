@@ -17,7 +17,8 @@ from .decode import decode, split_lines
 from .errors import PlanParseError
 from .layout import layout
 from .metadata import find_organization, find_period
-from .model import PlanDocument, Source, Warning
+from .diagnostics import warning
+from .model import PlanDocument, Source
 from .normalize import normalize_line
 
 
@@ -29,10 +30,10 @@ def parse(text: str) -> PlanDocument:
     draft = Assembler(organization).feed(classify(layout(lines)))
     warnings = list(draft.warnings)
     if not (draft.vision or draft.missions or draft.goals or draft.strategies):
-        warnings.append(Warning(
-            code="NO_PLAN_FOUND",
-            message="No vision, mission, goal or strategy was found; "
-                    "check that this text states a development plan.",
+        warnings.append(warning(
+            "NO_PLAN_FOUND",
+            "No vision, mission, goal or strategy was found; "
+            "check that this text states a development plan.",
         ))
     return PlanDocument(
         organization=organization,

@@ -1,0 +1,39 @@
+"""Every warning code planparse emits, what it means and what to do about it.
+
+The README's table of warning codes is checked against this registry by a test, so a
+new code cannot ship undocumented.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .model import Span, Warning
+
+# code: (what it means, what to do)
+WARNING_CODES: dict[str, tuple[str, str]] = {
+    "COUNT_MISMATCH": (
+        "a lead-in declared a number of items (ประกอบด้วย ๖ แนวทางการพัฒนา) that differs "
+        "from the number found",
+        "check the list at the span for a missed or merged item",
+    ),
+    "DUPLICATE_LIST": (
+        "the same list was stated twice (a summary, then the detail); the fuller one is kept",
+        "nothing, unless the two statements really are different lists",
+    ),
+    "NO_PLAN_FOUND": (
+        "no vision, mission, goal or strategy was found",
+        "check that the text states a plan and does not only mention one",
+    ),
+    "CID_GLYPHS": (
+        "the text holds (cid:NNN) escapes: glyphs the PDF extractor could not map to letters",
+        "extract the PDF again with another tool or font mapping; the escapes are kept as written",
+    ),
+}
+
+
+def warning(code: str, message: str, span: Optional[Span] = None) -> Warning:
+    """A warning with a registered code (an unregistered one is a programming error)."""
+    if code not in WARNING_CODES:
+        raise KeyError(f"unregistered warning code {code}: add it to WARNING_CODES")
+    return Warning(code=code, message=message, span=span)
