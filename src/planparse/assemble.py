@@ -1,16 +1,20 @@
 """Typed lines to the document tree, with a stack of open sections.
 
-The stack holds what is open: a section of the plan (the vision, the missions, the list
-of strategies, a section the schema does not hold), a strategy, and a list inside that
-strategy. A heading closes what it cannot live in and opens its own section; an item
-goes to the innermost open list, or starts a strategy; closing a list checks the count
-its lead-in declared. Recognising lines is classify.py's job; this module only builds.
+The stack holds what is open: a section of the plan (the vision, a list of missions,
+goals or strategies, a section the schema does not hold), a strategy, and a list inside
+that strategy. A heading closes what it cannot live in and opens its own section; an
+item goes to the innermost open list, or starts a strategy; closing a list checks the
+count its lead-in declared. Recognising lines is classify.py's job; this module builds.
+
+Each list as stated is kept apart (a "statement"): when a plan states a list twice (a
+summary, then the detail), ``merge_statements`` keeps the fuller statement.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable, Optional, Union
+from difflib import SequenceMatcher
+from typing import Callable, Optional, Sequence, TypeVar, Union
 
 from .classify import Kind, Label, Line
 from .diagnostics import warning
@@ -29,18 +33,26 @@ _CHILD_FIELDS = {
 # The list a strategy's items go to when no heading or lead-in names one.
 _DEFAULT_CHILD = Section.GUIDELINE
 # Document-level lists that hold items directly.
-_DOCUMENT_LISTS = frozenset({Section.MISSION, Section.PLAN_GOAL})
+_DOCUMENT_LISTS = (Section.MISSION, Section.PLAN_GOAL)
+# Two statements are one list when this share of the shorter one's entries match.
+_SAME_LIST_SHARE = 0.6
+_SAME_ENTRY_RATIO = 0.75
 
 
 @dataclass
 class _List:
-    """An open list: the missions, the plan's goals, the strategies, or a strategy's list."""
+    """An open list: the missions, the plan's goals, the strategies, or a strategy's list.
+
+    ``entries`` is the statement the list builds (items, or strategies once closed);
+    a list that continues an earlier statement shares its ``entries``.
+    """
 
     section: Section
     declared: Optional[int] = None
     heading_span: Optional[Span] = None
     items: list[Line] = field(default_factory=list)
-    strategies: int = 0  # for the list of strategies: how many it started
+    entries: list = field(default_factory=list)
+    started: int = 0  # strategies started in this frame
 
 
 @dataclass
@@ -69,7 +81,7 @@ _Frame = Union[_List, _Vision, _Strategy, _Ignored]
 
 @dataclass
 class Draft:
-    """What the assembler has built so far; turned into the model by ``parse``."""
+    """What the assembler built; ``parse`` turns it into the model."""
 
     vision: Optional[TextBlock] = None
     missions: list[Item] = field(default_factory=list)
@@ -82,23 +94,30 @@ class Assembler:
     """Feeds typed lines through a stack of open frames into a ``Draft``."""
 
     def __init__(self, organization: Optional[Organization] = None) -> None:
-        self.draft = Draft()
         self.stack: list[_Frame] = []
+        self.vision: Optional[TextBlock] = None
+        self.statements: dict[Section, list[list]] = {
+            Section.MISSION: [], Section.PLAN_GOAL: [], Section.STRATEGY: []}
+        self.warnings: list[Warning] = []
         self.province_plan = organization is not None and organization.kind == "จังหวัด"
         self._handlers: dict[Kind, Callable[[Line], None]] = {
             Kind.HEADING: self._heading,
             Kind.ITEM: self._item,
             Kind.TEXT: self._text,
             Kind.LEAD_IN: self._lead_in,
+            Kind.END: self._end,
         }
 
-    def feed(self, lines: list[Line]) -> Draft:
+    def feed(self, lines: Sequence[Line]) -> Draft:
         for line in lines:
             handler = self._handlers.get(line.kind)
             if handler:
                 handler(line)
-        self._pop_until(lambda frame: False)
-        return self.draft
+        self._pop_to_root()
+        missions, goals, strategies = (
+            merge_statements(self.statements[section], self.warnings)
+            for section in (Section.MISSION, Section.PLAN_GOAL, Section.STRATEGY))
+        return Draft(self.vision, missions, goals, strategies, self.warnings)
 
     # ----------------------------------------------------------------- the stack
 
@@ -121,21 +140,36 @@ class Assembler:
         return self.stack[-1]  # type: ignore[return-value]
 
     def _close(self, frame: _Frame) -> None:
-        if isinstance(frame, _List):
-            found = frame.strategies if frame.section is Section.STRATEGY else len(frame.items)
-            self._check_count(frame.section, frame.declared, found, frame.heading_span)
-        elif isinstance(frame, _Strategy):
-            self.draft.strategies.append(self._build_strategy(frame))
+        if isinstance(frame, _Strategy):
+            listing = self.top
+            built = self._build_strategy(frame)
+            if isinstance(listing, _List) and listing.section is Section.STRATEGY:
+                listing.entries.append(built)
+            else:
+                self._keep_statement(Section.STRATEGY, [built])
+        elif isinstance(frame, _List):
+            if frame.section is Section.STRATEGY:
+                self._check_count(frame, frame.started)
+                self._keep_statement(Section.STRATEGY, frame.entries)
+            else:
+                self._check_count(frame, len(frame.items))
+                if frame.section in _DOCUMENT_LISTS:
+                    self._keep_statement(frame.section, [_to_item(line) for line in frame.items])
 
-    def _check_count(self, section: Section, declared: Optional[int], found: int,
-                     span: Optional[Span]) -> None:
-        if declared is not None and declared != found and (found or section is not Section.STRATEGY):
-            self.draft.warnings.append(warning(
-                "COUNT_MISMATCH",
-                f"The text declares {declared} {section.value} item(s) but {found} were found; "
-                f"check the list for missed or merged items.",
-                span,
-            ))
+    def _keep_statement(self, section: Section, entries: list) -> None:
+        statements = self.statements[section]
+        if entries and not any(entries is kept for kept in statements):
+            statements.append(entries)
+
+    def _check_count(self, frame: _List, found: int) -> None:
+        if frame.declared is None or frame.declared == found or not found:
+            return
+        self.warnings.append(warning(
+            "COUNT_MISMATCH",
+            f"The text declares {frame.declared} {frame.section.value} item(s) but {found} "
+            f"were found; check the list for missed or merged items.",
+            frame.heading_span,
+        ))
 
     # --------------------------------------------------------------- headings
 
@@ -149,27 +183,27 @@ class Assembler:
         section = self._resolve(line.section)
         declared = line.announces.count if line.announces else None
         span = line.text.span()
+        strategy = self._strategy()
         if section is Section.VISION:
             self._pop_to_root()
             self.stack.append(_Vision(then=line.sections[1:]))
-        elif section in _DOCUMENT_LISTS:
-            self._open_document_list(section, declared, span)
-        elif section in _CHILD_FIELDS and self._strategy() is not None:
+        elif section in _CHILD_FIELDS and strategy is not None and not (
+                section is Section.TACTIC and _tactics_are_top(strategy)):
             self._open_child(section, declared, span)
-        elif section is Section.GOAL:
-            self._open_document_list(Section.PLAN_GOAL, declared, span)
+        elif section in (Section.MISSION, Section.PLAN_GOAL, Section.GOAL):
+            self._open_list(Section.MISSION if section is Section.MISSION else Section.PLAN_GOAL,
+                            declared, span)
         elif section in (Section.STRATEGY, Section.TACTIC):
-            self._pop_to_root()
-            self.stack.append(_List(Section.STRATEGY, declared, span))
-        elif section is Section.OTHER and self._strategy() is not None:
+            self._open_list(Section.STRATEGY, declared, span)
+        elif section is Section.OTHER and strategy is not None:
             self._pop_to_strategy()
             self.stack.append(_Ignored())
         else:
             self._pop_to_root()
             self.stack.append(_Ignored())
 
-    def _open_document_list(self, section: Section, declared: Optional[int],
-                            span: Optional[Span]) -> _List:
+    def _open_list(self, section: Section, declared: Optional[int] = None,
+                   span: Optional[Span] = None) -> _List:
         self._pop_to_root()
         frame = _List(section, declared, span)
         self.stack.append(frame)
@@ -178,8 +212,8 @@ class Assembler:
     def _open_child(self, section: Section, declared: Optional[int],
                     span: Optional[Span]) -> _List:
         strategy = self._pop_to_strategy()
-        frame = _List(section, declared, span)
         strategy.lists.setdefault(section, [])
+        frame = _List(section, declared, span)
         self.stack.append(frame)
         return frame
 
@@ -195,10 +229,10 @@ class Assembler:
             if not (isinstance(frame, _List) and frame.section is hint):
                 frame = self._open_child(hint, None, None)
             self._add(frame, line)
-        elif hint is Section.MISSION or hint is Section.PLAN_GOAL:
+        elif hint in _DOCUMENT_LISTS:
             frame = self.top
             if not (isinstance(frame, _List) and frame.section is hint):
-                frame = self._open_document_list(hint, None, None)
+                frame = self._open_list(hint)
             self._add(frame, line)
         elif hint is None:
             self._plain_item(line)
@@ -206,14 +240,15 @@ class Assembler:
     def _plain_item(self, line: Line) -> None:
         """An item with no heading word: where it goes depends on what is open."""
         frame = self.top
+        if isinstance(frame, _Vision) and self.vision is not None and frame.then:
+            frame = self._open_next_of_combined(frame)
         if isinstance(frame, _List) and frame.section is Section.STRATEGY:
             self._start_strategy(line)
         elif isinstance(frame, _Strategy):
             if _starts_next_strategy(line, frame, []):
                 self._start_strategy(line)
             else:
-                child = self._open_child(frame.next_child, frame.next_declared, None)
-                self._add(child, line)
+                self._add(self._open_child(frame.next_child, frame.next_declared, None), line)
         elif isinstance(frame, _List) and frame.section in _CHILD_FIELDS:
             strategy = self._strategy()
             if strategy is not None and _starts_next_strategy(line, strategy, frame.items):
@@ -222,28 +257,22 @@ class Assembler:
                 self._add(frame, line)
         elif isinstance(frame, _List):
             self._add(frame, line)
-        elif isinstance(frame, _Vision) and self.draft.vision is not None and frame.then:
-            self._add(self._open_next_of_combined(frame), line)
 
     def _open_next_of_combined(self, vision: _Vision) -> _List:
         """Items after the vision of a combined heading ("วิสัยทัศน์/พันธกิจ") belong to
         the next section it named."""
         section = self._resolve(vision.then[0])
-        if section is Section.STRATEGY:
-            self._pop_to_root()
-            frame = _List(Section.STRATEGY)
-            self.stack.append(frame)
-            return frame
-        return self._open_document_list(
-            section if section in _DOCUMENT_LISTS else Section.MISSION, None, None)
+        if section in (Section.STRATEGY, Section.TACTIC):
+            return self._open_list(Section.STRATEGY)
+        return self._open_list(Section.MISSION if section is Section.MISSION else Section.PLAN_GOAL)
 
     def _start_strategy(self, line: Line) -> None:
         self._pop_until(lambda frame: isinstance(frame, _List) and frame.section is Section.STRATEGY)
         if not self.stack:
-            self.stack.append(_List(Section.STRATEGY))
+            self.stack.append(_List(Section.STRATEGY, entries=self._continued_statement(line)))
         listing = self.top
         assert isinstance(listing, _List)
-        listing.strategies += 1
+        listing.started += 1
         strategy = _Strategy(title=line, number=line.label.number if line.label else None)
         if line.announces is not None:
             if line.announces.section in _CHILD_FIELDS:
@@ -251,45 +280,37 @@ class Assembler:
             strategy.next_declared = line.announces.count
         self.stack.append(strategy)
 
+    def _continued_statement(self, line: Line) -> list:
+        """The statement a strategy numbered one after the last one goes on (a section
+        the schema does not hold stood between them), or a new one."""
+        statements = self.statements[Section.STRATEGY]
+        if statements and line.label is not None and line.label.last is not None:
+            last = statements[-1][-1]
+            if last.number and last.number.isdigit() and int(last.number) + 1 == line.label.last:
+                return statements[-1]
+        return []
+
     def _add(self, frame: _List, line: Line) -> None:
-        """Append an item, unless a weak label breaks the list's sequence."""
+        """Append an item, unless a weak label breaks the list's sequence: then its
+        text goes on the item above ("ปีละ" / "5 ครั้ง")."""
         if line.label is not None and line.label.weak and not _continues(frame.items, line.label):
-            self._continue_last(frame, line)
+            if frame.items:
+                last = frame.items[-1]
+                first_line = line.text.span().start_line
+                number = SpannedText.of_line(line.label.number or "", first_line, first_line)
+                frame.items[-1] = replace(last, text=last.text.join(number).join(line.text))
             return
         frame.items.append(line)
-        if frame.section in _DOCUMENT_LISTS:
-            target = self.draft.missions if frame.section is Section.MISSION else self.draft.goals
-            target.append(_to_item(line))
-        else:
-            strategy = self._strategy()
-            if strategy is not None:
-                strategy.lists.setdefault(frame.section, []).append(line)
-
-    def _continue_last(self, frame: _List, line: Line) -> None:
-        """A weak label out of sequence ("ปีละ 1 ครั้ง"): the text goes on the item above."""
-        if not frame.items:
-            return
-        last = frame.items[-1]
-        first_line = line.text.span().start_line
-        label = SpannedText.of_line(line.label.number or "", first_line, first_line)
-        self._replace_last(frame, replace(last, text=last.text.join(label).join(line.text)))
-
-    def _replace_last(self, frame: _List, new: Line) -> None:
-        frame.items[-1] = new
-        if frame.section in _DOCUMENT_LISTS:
-            target = self.draft.missions if frame.section is Section.MISSION else self.draft.goals
-            target[-1] = _to_item(new)
-        else:
-            strategy = self._strategy()
-            if strategy is not None:
-                strategy.lists[frame.section][-1] = new
+        strategy = self._strategy()
+        if frame.section in _CHILD_FIELDS and strategy is not None:
+            strategy.lists.setdefault(frame.section, []).append(line)
 
     # ------------------------------------------------------------------- text
 
     def _text(self, line: Line) -> None:
         frame = self.top
-        if isinstance(frame, _Vision) and self.draft.vision is None:
-            self.draft.vision = vision_statement(line.text)
+        if isinstance(frame, _Vision) and self.vision is None:
+            self.vision = vision_statement(line.text)
         elif isinstance(frame, _List) and frame.section is not Section.STRATEGY:
             if all(item.label is None for item in frame.items):
                 self._add(frame, line)
@@ -302,8 +323,17 @@ class Assembler:
             if announces.section in _CHILD_FIELDS:
                 frame.next_child = announces.section
             frame.next_declared = announces.count
-        elif isinstance(frame, _List) and not frame.items and not frame.strategies:
+        elif isinstance(frame, _List) and not frame.items and not frame.started:
             frame.declared = announces.count
+
+    def _end(self, line: Line) -> None:
+        """A list written inside a sentence is over: close the section it opened."""
+        if any(isinstance(frame, (_List, _Vision)) for frame in self.stack):
+            while self.stack:
+                frame = self.stack.pop()
+                self._close(frame)
+                if isinstance(frame, (_List, _Vision)):
+                    break
 
     # ------------------------------------------------------------------ output
 
@@ -351,6 +381,58 @@ def _starts_next_strategy(line: Line, strategy: _Strategy, children: list[Line])
         return True
     return not _continues(children, label)
 
+
+# ------------------------------------------------------------- duplicate lists
+
+Entry = TypeVar("Entry", Item, Strategy)
+
+
+def merge_statements(statements: list[list[Entry]], warnings: list[Warning]) -> list[Entry]:
+    """One list from its statements: a statement that repeats an earlier one (a summary,
+    then the detail; a restatement) gives way to the fuller of the two, on a tie to the
+    first, with a DUPLICATE_LIST warning; statements of different entries follow on."""
+    kept: list[list[Entry]] = []
+    for statement in statements:
+        for index, earlier in enumerate(kept):
+            if _same_list(earlier, statement):
+                winner, loser = (statement, earlier) if _fuller(statement, earlier) else (earlier, statement)
+                kept[index] = winner
+                warnings.append(warning(
+                    "DUPLICATE_LIST",
+                    f"A list of {len(loser)} entries repeats another stated in the text; "
+                    f"the fuller statement was kept.",
+                    Span(start_line=loser[0].span.start_line, end_line=loser[-1].span.end_line),
+                ))
+                break
+        else:
+            kept.append(statement)
+    return [entry for statement in kept for entry in statement]
+
+
+def _text(entry: Union[Item, Strategy]) -> str:
+    return "".join((entry.title if isinstance(entry, Strategy) else entry.text).split())
+
+
+def _same_list(first: list, second: list) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    matched = sum(1 for entry in shorter
+                  if any(SequenceMatcher(None, _text(entry), _text(other)).ratio() >= _SAME_ENTRY_RATIO
+                         for other in longer))
+    return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
+
+
+def _children(statement: list) -> int:
+    return sum(len(entry.guidelines) + len(entry.goals) + len(entry.indicators) + len(entry.tactics)
+               for entry in statement if isinstance(entry, Strategy))
+
+
+def _fuller(statement: list, earlier: list) -> bool:
+    """Whether ``statement`` is fuller than the ``earlier`` one: more entries, then more
+    children under them; a tie keeps the earlier."""
+    return (len(statement), _children(statement)) > (len(earlier), _children(earlier))
+
+
+# ---------------------------------------------------------------------- vision
 
 def vision_statement(text: SpannedText) -> Optional[TextBlock]:
     """The vision without its quotation marks, or None when nothing is left.

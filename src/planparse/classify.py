@@ -5,9 +5,12 @@ Three passes, each a pure function over the whole list:
 1. ``recognise`` types each line alone by the ordered rule table ``RULES`` (first match
    wins): blank, a line that only states the plan's years, a heading, a list item,
    or plain text.
-2. ``fold_continuations`` joins plain text to the item or text right above it: a line
-   that starts no item and no heading continues the one before.
-3. ``settle`` cuts trailing lead-ins ("ประกอบด้วย 6 แนวทางการพัฒนา ดังนี้") off the folded
+2. ``fold_continuations`` joins plain text to the item or text right above it when it
+   goes on from it (a line that ran to the margin, a word broken in two).
+3. ``expand`` splits lists written inside a sentence into items ("พันธกิจ ประกอบด้วย
+   1.… 2.…", "…ยุทธศาสตร์ทั้ง 9 ยุทธศาสตร์ ได้แก่ 1.… 9.… โดย…") and finds a vision quoted
+   in prose; what it finds is closed again where the prose resumes.
+4. ``settle`` cuts trailing lead-ins ("ประกอบด้วย 6 แนวทางการพัฒนา ดังนี้") off the folded
    text and keeps what they announce.
 """
 
@@ -19,6 +22,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Callable, Optional
 
+from .dictionary import is_broken_word
+from .enumerations import Enumeration, find_numbered, find_unnumbered, has_enumeration
 from .layout import LogicalLine
 from .spanned import SpannedText
 from .vocabulary import (
@@ -30,6 +35,7 @@ from .vocabulary import (
     ORGANIZATION_PATTERN,
     PERIOD_ONLY_PATTERN,
     QUALIFIER_PATTERN,
+    QUOTED_PATTERN,
     Section,
 )
 from .vocabulary import LEAD_IN_VERBS
@@ -44,10 +50,15 @@ _ORDINAL_SECTIONS = frozenset(
 )
 _STRATEGY_SECTIONS = frozenset({Section.STRATEGY, Section.PROVINCE_STRATEGY})
 # Sections whose heading word may be followed by its content on the same line.
-_INLINE_SECTIONS = frozenset(
-    {Section.VISION, Section.MISSION, Section.GOAL, Section.PLAN_GOAL,
-     Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
-)
+_CONTENT_SECTIONS = _ORDINAL_SECTIONS | {Section.VISION}
+# Sections that hold a list, which may be written inside a sentence.
+_LIST_SECTIONS = _ORDINAL_SECTIONS
+# Content longer than this after a heading word, with no separator or list, is prose.
+_MAX_INLINE_CONTENT = 200
+# A list inside prose belongs to the nearest heading word this close before it.
+_ANCHOR_WINDOW = 120
+# A vision's quotation stands this close after the word วิสัยทัศน์.
+_VISION_WINDOW = 200
 
 
 class Kind(Enum):
@@ -57,6 +68,7 @@ class Kind(Enum):
     ITEM = "item"  # a numbered or bulleted entry, or a numbered heading word
     TEXT = "text"  # anything else: content, prose, or a continuation
     LEAD_IN = "lead_in"  # only announces what follows ("ประกอบด้วย 3 ด้าน ดังนี้")
+    END = "end"  # a list written inside a sentence is over: close its section
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,11 @@ class Line:
     label: Optional[Label] = None
     sections: tuple[Section, ...] = ()
     announces: Optional[Announcement] = None
+    wrapped: bool = False  # its last line ran to the right margin
+    inline: bool = False  # the content of the heading before it, written on its line
+    # The whole logical line it was recognised from: inside a paragraph that ran to the
+    # margin, a line recognised only by its first word is the paragraph's next line.
+    whole: Optional[SpannedText] = None
 
     @property
     def section(self) -> Optional[Section]:
@@ -160,6 +177,9 @@ def _read_heading_rest(text: str, start: int) -> _HeadingRest:
     sections: list[Section] = []
     position = start
     while position < len(body):
+        if body[position] == " ":
+            position += 1
+            continue
         heading = HEADING_PATTERN.match(body, position)
         if heading and heading.end() > position:
             sections.append(HEADING_SECTIONS[_group_index(heading)])
@@ -240,44 +260,60 @@ def _numbered_heading_word(context: _Context) -> Optional[list[Line]]:
         return None
     label = Label(ordinal.group("number"), "ordinal")
     return [Line(Kind.ITEM, context.body.slice(ordinal.end()), context.line.indent, label,
-                 (context.section,))]
+                 (context.section,), wrapped=context.line.wrapped)]
 
 
 def _heading(context: _Context) -> Optional[list[Line]]:
-    """A heading word followed by nothing but qualifiers, or by its content."""
+    """A heading word followed by nothing but qualifiers, or by its content.
+
+    Content on the heading's line must look like content: a list, words after a
+    separator or a lead-in ("วิสัยทัศน์ : ...", "พันธกิจ ประกอบด้วย 1. ..."), a quoted
+    vision, or a short item. A long sentence that merely starts with a heading word is
+    prose, and a strategy word followed by words of its own is a strategy's name.
+    """
     if context.heading is None:
         return None
     text = context.body.text
     rest = _read_heading_rest(text, context.heading.end())
     sections = (context.section,) + rest.sections
     heading = Line(Kind.HEADING, context.body.slice(0, context.heading.end()),
-                   context.line.indent, context.label, sections, rest.announces)
+                   context.line.indent, context.label, sections, rest.announces,
+                   wrapped=context.line.wrapped)
     if rest.content_start >= len(text):
         return [heading]
+    if context.section not in _CONTENT_SECTIONS:
+        return None
     content = context.body.slice(rest.content_start)
-    leads_in = _STARTS_WITH_LEAD_IN.match(content.text)
-    if context.section in _STRATEGY_SECTIONS and not leads_in:
+    introduced = bool(_STARTS_WITH_LEAD_IN.match(content.text)) or has_enumeration(content.text)
+    if context.section in _STRATEGY_SECTIONS and not introduced:
         return None  # a strategy's own name: "ยุทธศาสตร์การพัฒนาด้าน..."
-    if context.label is None and (context.section in _INLINE_SECTIONS or leads_in):
-        return [heading, Line(Kind.TEXT, content, context.line.indent)]
-    return None
+    if context.label is not None and not introduced:
+        return None  # an item that starts with a heading word: "- โครงการ..."
+    short = len(content.text) <= _MAX_INLINE_CONTENT
+    quoted = context.section is Section.VISION and QUOTED_PATTERN.search(content.text)
+    if not (introduced or short or quoted):
+        return None  # prose that starts with a heading word
+    return [heading, Line(Kind.TEXT, content, context.line.indent,
+                          wrapped=context.line.wrapped, inline=True)]
 
 
 def _strategy_title(context: _Context) -> Optional[list[Line]]:
     """"๑. ยุทธศาสตร์สร้างสรรค์การศึกษา": a strategy whose name keeps its own words."""
     if context.section not in _STRATEGY_SECTIONS:
         return None
-    return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,))]
+    return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
+                 wrapped=context.line.wrapped)]
 
 
 def _item(context: _Context) -> Optional[list[Line]]:
     if context.label is None:
         return None
-    return [Line(Kind.ITEM, context.body, context.line.indent, context.label)]
+    return [Line(Kind.ITEM, context.body, context.line.indent, context.label,
+                 wrapped=context.line.wrapped)]
 
 
 def _text(context: _Context) -> Optional[list[Line]]:
-    return [Line(Kind.TEXT, context.line.text, context.line.indent)]
+    return [Line(Kind.TEXT, context.line.text, context.line.indent, wrapped=context.line.wrapped)]
 
 
 # The order is the decision: first match wins.
@@ -306,23 +342,216 @@ def recognise(line: LogicalLine) -> list[Line]:
     for _, rule in RULES:
         typed = rule(context)
         if typed is not None:
-            return typed
+            return [replace(typed[0], whole=line.text)] + typed[1:]
     raise AssertionError("the text rule matches every line")
 
 
 # ------------------------------------------------------------- folding and settling
 
 def fold_continuations(lines: list[Line]) -> list[Line]:
-    """Join each plain text line to the item or text line directly above it."""
+    """Join each line to the text above it when it goes on from it: plain text (see
+    ``continues``), or a line that only looked like a heading or an item (see
+    ``reads_as_prose``)."""
     folded: list[Line] = []
+    skip_inline = False
     for line in lines:
         previous = folded[-1] if folded else None
-        if (line.kind is Kind.TEXT and previous is not None
-                and previous.kind in (Kind.ITEM, Kind.TEXT)):
-            folded[-1] = replace(previous, text=previous.text.join(line.text))
+        if skip_inline and line.inline:
+            skip_inline = False
+            continue
+        skip_inline = False
+        if previous is not None and reads_as_prose(previous, line):
+            folded[-1] = replace(previous, text=previous.text.join(line.whole),
+                                 wrapped=line.wrapped)
+            skip_inline = line.kind is Kind.HEADING
+        elif line.kind is Kind.TEXT and previous is not None and continues(previous, line):
+            folded[-1] = replace(previous, text=previous.text.join(line.text),
+                                 wrapped=line.wrapped)
         else:
             folded.append(line)
     return folded
+
+
+def reads_as_prose(previous: Line, line: Line) -> bool:
+    """Whether a line that looks like a heading or an item is the next line of the
+    paragraph above, which ran to the margin in mid-sentence.
+
+    It is when it was recognised only by its first word (an unnumbered strategy name, a
+    heading word with words after it), or when its number goes on from a list written
+    inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…").
+    """
+    if previous.kind is not Kind.TEXT or not previous.wrapped or line.whole is None:
+        return False
+    if line.label is None:
+        return line.kind is Kind.HEADING and line.whole.text != line.text.text or (
+            line.kind is Kind.ITEM and line.section in _STRATEGY_SECTIONS)
+    last = line.label.last
+    if line.label.style != "dotted" or line.label.depth != 1 or last is None or last < 2:
+        return False
+    return re.search(rf"(?:^|\s){last - 1}\.\s*\S", previous.text.text) is not None
+
+
+def continues(previous: Line, line: Line) -> bool:
+    """Whether ``line`` goes on from ``previous`` rather than starting a paragraph.
+
+    It does when the line above is an item with nothing after its number yet, ran to
+    the right margin, or broke a word in two; or when this line is a bracketed
+    explanation of it.
+    """
+    if previous.kind not in (Kind.ITEM, Kind.TEXT):
+        return False
+    if previous.kind is Kind.ITEM and not previous.text:
+        return True
+    if previous.wrapped or line.text.text.startswith("("):
+        return True
+    return is_broken_word(previous.text.text, line.text.text)
+
+
+# --------------------------------------------------------- lists inside sentences
+
+@dataclass(frozen=True)
+class _Found:
+    """A plan statement found inside a text: where it starts and ends, and its lines."""
+
+    start: int
+    end: int
+    lines: list[Line]
+
+
+def expand(line: Line) -> list[Line]:
+    """Split lists written inside a text into items, and find a vision quoted in prose.
+
+    The content written on a heading's own line closes the heading's section after it;
+    so does every statement found inside prose, which then resumes.
+    """
+    if line.kind is not Kind.TEXT:
+        return [line]
+    if line.inline:
+        enumeration = find_numbered(line.text.text) or find_unnumbered(line.text.text)
+        if enumeration is None:
+            return [replace(line, inline=False), _end(line.text)]
+        return _list_lines(line, 0, enumeration)
+    return _expand_prose(line)
+
+
+def _list_lines(line: Line, start: int, enumeration: Enumeration) -> list[Line]:
+    """An inline list as lines: what its lead-in announces, its items, its end, and
+    whatever prose follows it."""
+    text = line.text
+    intro = text.slice(start, enumeration.start).strip()
+    lines: list[Line] = []
+    _, announces = split_lead_in(intro)
+    if announces is not None:
+        lines.append(Line(Kind.LEAD_IN, intro, line.indent, announces=announces))
+    for item in enumeration.items:
+        label = Label(item.number, "inline")
+        lines.append(Line(Kind.ITEM, text.slice(item.start, item.end), line.indent, label))
+    lines.append(_end(text.slice(enumeration.items[-1].start, enumeration.end)))
+    tail = text.slice(enumeration.end).strip()
+    if tail:
+        lines += _expand_prose(Line(Kind.TEXT, tail, line.indent, wrapped=line.wrapped))
+    return lines
+
+
+def _end(text: SpannedText) -> Line:
+    return Line(Kind.END, text)
+
+
+def _expand_prose(line: Line) -> list[Line]:
+    """Statements of a plan inside a paragraph: a quoted vision after วิสัยทัศน์, a list
+    after a heading word. The prose around them stays text."""
+    text = line.text.text
+    found = sorted(_prose_visions(line) + _prose_lists(line), key=lambda item: item.start)
+    if not found:
+        return [line]
+    lines: list[Line] = []
+    position = 0
+    for statement in found:
+        if statement.start < position:
+            continue
+        before = line.text.slice(position, statement.start).strip()
+        if before:
+            lines.append(Line(Kind.TEXT, before, line.indent))
+        lines += statement.lines
+        position = statement.end
+    after = line.text.slice(position).strip()
+    if after and position < len(text):
+        lines.append(Line(Kind.TEXT, after, line.indent, wrapped=line.wrapped))
+    return lines
+
+
+def _prose_visions(line: Line) -> list[_Found]:
+    found = []
+    text = line.text
+    for match in HEADING_PATTERN.finditer(text.text):
+        if HEADING_SECTIONS[_group_index(match)] is not Section.VISION:
+            continue
+        quoted = QUOTED_PATTERN.search(text.text, match.end(), match.end() + _VISION_WINDOW)
+        if quoted:
+            heading = Line(Kind.HEADING, text.slice(match.start(), match.end()), line.indent,
+                           sections=(Section.VISION,))
+            statement = Line(Kind.TEXT, text.slice(match.end(), quoted.end()), line.indent)
+            found.append(_Found(match.start(), quoted.end(),
+                                [heading, statement, _end(statement.text)]))
+    return found
+
+
+def _prose_lists(line: Line) -> list[_Found]:
+    """Lists in a paragraph, each under the nearest heading word before it."""
+    found = []
+    text = line.text.text
+    anchors = [match for match in HEADING_PATTERN.finditer(text)
+               if HEADING_SECTIONS[_group_index(match)] in _LIST_SECTIONS]
+    position = 0
+    while anchors:
+        enumeration = find_numbered(text, position)
+        anchor = None
+        if enumeration is not None:
+            anchor = _nearest_before(anchors, enumeration.start, position)
+        if anchor is None:
+            unnumbered = _unnumbered_after(anchors, text, position)
+            if unnumbered is None:
+                if enumeration is None:
+                    break
+                position = enumeration.end
+                continue
+            anchor, enumeration = unnumbered
+        section = HEADING_SECTIONS[_group_index(anchor)]
+        heading = Line(Kind.HEADING, line.text.slice(anchor.start(), anchor.end()), line.indent,
+                       sections=(section,))
+        lines = [heading] + _list_lines(replace(line, text=line.text.slice(0, enumeration.end)),
+                                        anchor.end(), enumeration)
+        found.append(_Found(anchor.start(), enumeration.end, lines))
+        position = enumeration.end
+    return found
+
+
+def _nearest_before(anchors: list[re.Match[str]], start: int, floor: int) -> Optional[re.Match[str]]:
+    """The heading word a list belongs to: the nearest before it, or the one before
+    that when only a count stands between them ("ยุทธศาสตร์ทั้ง 9 ยุทธศาสตร์ ได้แก่")."""
+    candidates = [anchor for anchor in anchors
+                  if floor <= anchor.start() and anchor.end() <= start <= anchor.end() + _ANCHOR_WINDOW]
+    if not candidates:
+        return None
+    chosen = candidates[-1]
+    for earlier in reversed(candidates[:-1]):
+        if not _ONLY_A_COUNT.fullmatch(chosen.string, earlier.end(), chosen.start()):
+            break
+        chosen = earlier
+    return chosen
+
+
+_ONLY_A_COUNT = re.compile(r"\s*(?:ทั้ง(?:หมด|สิ้น)?|จำนวน|มี)?\s*\d{1,2}\s*")
+
+
+def _unnumbered_after(anchors: list[re.Match[str]], text: str,
+                      floor: int) -> Optional[tuple[re.Match[str], Enumeration]]:
+    for anchor in anchors:
+        if anchor.start() >= floor:
+            enumeration = find_unnumbered(text, anchor.end())
+            if enumeration is not None:
+                return anchor, enumeration
+    return None
 
 
 def settle(line: Line) -> Line:
@@ -340,4 +569,5 @@ def settle(line: Line) -> Line:
 def classify(lines: list[LogicalLine]) -> list[Line]:
     """Typed lines for a document's logical lines."""
     recognised = [typed for line in lines for typed in recognise(line)]
-    return [settle(line) for line in fold_continuations(recognised)]
+    expanded = [typed for line in fold_continuations(recognised) for typed in expand(line)]
+    return [settle(line) for line in expanded]

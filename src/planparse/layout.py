@@ -1,15 +1,29 @@
 """Physical lines to logical lines: the page, not the words.
 
-Each step takes and returns a list of ``LogicalLine`` and is listed in ``STEPS`` in the
-order it runs. Every logical line keeps the input lines it came from, so a two-column
-page read column by column still points at the lines where each column runs.
+PDF text arrives as pages (form feeds), with running headers, footers and page-number
+runs, sometimes two columns interleaved line by line, and with vowels and tone marks
+stranded on lines of their own. This stage, in order:
+
+1. splits pages at form feeds;
+2. drops page furniture (page numbers, "Page 188 - ...", a title repeated at the edge
+   of every page);
+3. reads a two-column page column by column (left, then right), finding the gutter as a
+   run of blanks at a stable display position across many lines;
+4. numbers, measures and collapses each line, noting whether it ran to the right margin
+   (then its text goes on below);
+5. joins a line that starts with a vowel or tone mark to the line above.
+
+Every logical line keeps the input lines it came from, so a column read out of order
+still points at the lines where it runs.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Iterable
 
 from .normalize import collapse_spaces
 from .spanned import SpannedText
@@ -17,6 +31,37 @@ from .spanned import SpannedText
 # A line that starts with a vowel or tone mark lost its consonant to the line above
 # (PDF extraction puts "ี้" of "ดังนี้" on a line of its own).
 _STARTS_WITH_MARK = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+# Characters that take no width on the page: Thai upper and lower vowels and marks.
+_ZERO_WIDTH = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+# Page furniture, by shape. Each pattern is matched against a whole stripped line.
+_FURNITURE = re.compile(
+    "|".join((
+        r"(?i:page|p\.|หน้า|หน้าที่)\s*\d{1,4}\b.{0,40}",  # Page 188 - kpi20109, P. 188, หน้า 3
+        r"[-–(]?\s*\d{1,4}\s*[-–)]?",  # a page number alone: 12, - 12 -, (12)
+        r"[\d\s\-–/]*\d[\d\s\-–/]*",  # a run of page numbers: 183 184 185 ...
+    ))
+)
+# A running header or footer repeated on this many pages is furniture.
+_REPEATS_ON_PAGES = 3
+# Rows within this many non-blank rows of a page's top or bottom are its edges.
+_EDGE_ROWS = 2
+_MAX_FURNITURE_WIDTH = 90
+
+# Two columns: the gap between them is at least this many spaces on most lines ...
+_GUTTER_MIN_SPACES = 3
+# ... on at least this many lines, and this share of the page's long lines ...
+_MIN_GUTTER_ROWS = 4
+_MIN_GUTTER_SHARE = 0.3
+# ... and the right column starts within this many display columns of the median.
+_GUTTER_TOLERANCE = 16
+# A paragraph in a column starts with a line indented this much more than the column.
+_PARAGRAPH_INDENT = 3
+
+# Lines whose text reaches this share of the page's usual width ran to the margin.
+_WRAPPED_SHARE = 0.75
+# Pages whose usual line is longer than this hold paragraphs, not wrapped lines.
+_MAX_WRAP_WIDTH = 200
 
 
 @dataclass(frozen=True)
@@ -25,19 +70,215 @@ class LogicalLine:
 
     text: SpannedText
     indent: int
+    wrapped: bool = False  # ran to the right margin: its sentence goes on below
 
     @property
     def blank(self) -> bool:
         return not self.text
 
 
-def to_logical(lines: list[str]) -> list[LogicalLine]:
-    """Number the lines (1-based), measure their indentation, collapse their spaces."""
-    return [
-        LogicalLine(SpannedText.of_line(collapse_spaces(line), number, number),
-                    len(line) - len(line.lstrip()))
-        for number, line in enumerate(lines, start=1)
-    ]
+@dataclass(frozen=True)
+class _Row:
+    """A physical line (or one column of it) on a page: its number and raw text."""
+
+    number: int
+    raw: str
+    offset: int = 0  # display column where ``raw`` starts on the page
+    paragraph_start: bool = False
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes on the page: Thai upper and lower marks take none."""
+    return len(text) - sum(1 for char in text if char in _ZERO_WIDTH)
+
+
+def layout(lines: list[str]) -> list[LogicalLine]:
+    """Logical lines for normalised physical lines, in reading order."""
+    pages = split_pages(lines)
+    furniture = repeated_furniture(pages)
+    rows = [row for page in pages for row in read_columns(drop_furniture(page, furniture))]
+    return join_dangling_marks(to_logical(rows))
+
+
+# ---------------------------------------------------------------------- pages
+
+def split_pages(lines: list[str]) -> list[list[_Row]]:
+    """Pages at form feeds; a line holding a form feed continues on the next page."""
+    pages: list[list[_Row]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        parts = line.split("\f")
+        for index, part in enumerate(parts):
+            if index:
+                pages.append([])
+            if part or index == 0:
+                pages[-1].append(_Row(number, part))
+    return [page for page in pages if page]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", collapse_spaces(text))
+
+
+def _edges(page: list[_Row]) -> list[_Row]:
+    filled = [row for row in page if row.raw.strip()]
+    return filled[:_EDGE_ROWS] + filled[-_EDGE_ROWS:]
+
+
+def repeated_furniture(pages: list[list[_Row]]) -> frozenset[str]:
+    """Shapes of short lines that stand at the edge of many pages: running titles."""
+    if len(pages) < _REPEATS_ON_PAGES:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_shape(row.raw) for row in _edges(page)})
+    return frozenset(shape for shape, count in seen.items()
+                     if count >= _REPEATS_ON_PAGES and 0 < len(shape) <= _MAX_FURNITURE_WIDTH)
+
+
+def is_furniture(text: str, repeated: frozenset[str] = frozenset()) -> bool:
+    """Whether a line is page furniture rather than content."""
+    stripped = collapse_spaces(text)
+    if not stripped:
+        return False
+    if _FURNITURE.fullmatch(stripped) or _shape(stripped) in repeated:
+        return True
+    halves = re.split(r"\s{10,}", text.strip())
+    return len(halves) == 2 and halves[0] == halves[1]  # a footer under both columns
+
+
+def drop_furniture(page: list[_Row], repeated: frozenset[str]) -> list[_Row]:
+    """The page without its furniture (blank rows stay: they separate paragraphs)."""
+    edges = {row.number for row in _edges(page)}
+    return [row for row in page
+            if not is_furniture(row.raw, repeated if row.number in edges else frozenset())]
+
+
+# -------------------------------------------------------------------- columns
+
+@dataclass(frozen=True)
+class _Gap:
+    """A run of spaces inside a row: character and display positions."""
+
+    start: int
+    end: int
+    start_col: int
+    end_col: int
+
+
+def _gaps(raw: str, min_spaces: int) -> list[_Gap]:
+    gaps = []
+    for match in re.finditer(f" {{{min_spaces},}}", raw):
+        if match.start() == 0 or match.end() == len(raw.rstrip()) or match.end() == len(raw):
+            continue
+        start_col = display_width(raw[:match.start()])
+        gaps.append(_Gap(match.start(), match.end(), start_col,
+                         start_col + match.end() - match.start()))
+    return gaps
+
+
+def find_gutter(rows: list[_Row]) -> int | None:
+    """The display column where a right column starts, or None for one column.
+
+    A gutter is a run of blanks that many long lines share at about the same place,
+    away from both edges of the page.
+    """
+    widths = [display_width(row.raw.rstrip()) for row in rows]
+    page_width = max(widths, default=0)
+    if page_width < 60:
+        return None
+    long_rows = [row for row, width in zip(rows, widths) if width >= 0.6 * page_width]
+    starts = []
+    for row in long_rows:
+        inner = [gap for gap in _gaps(row.raw, _GUTTER_MIN_SPACES)
+                 if 0.25 * page_width <= gap.end_col <= 0.75 * page_width]
+        if inner:
+            starts.append(max(inner, key=lambda gap: gap.end - gap.start).end_col)
+    if len(starts) < _MIN_GUTTER_ROWS or len(starts) < _MIN_GUTTER_SHARE * len(long_rows):
+        return None
+    gutter = int(statistics.median(starts))
+    near = sum(1 for start in starts if abs(start - gutter) <= _GUTTER_TOLERANCE)
+    return gutter if near >= 0.7 * len(starts) else None
+
+
+def _split_row(row: _Row, gutter: int) -> tuple[_Row | None, _Row | None] | None:
+    """(left, right) parts of a row on a two-column page, or None for a full-width row.
+
+    Offsets of right-column parts are measured from the gutter, so both columns have
+    comparable widths and indentation.
+    """
+    raw = row.raw.rstrip()
+    indent = display_width(raw) - display_width(raw.lstrip())
+    if not raw.strip():
+        return None, None
+    if indent >= gutter - _GUTTER_TOLERANCE:
+        return None, replace(row, raw=raw.lstrip(), offset=max(0, indent - gutter))
+    candidates = [gap for gap in _gaps(raw, 2) if abs(gap.end_col - gutter) <= _GUTTER_TOLERANCE]
+    if candidates:
+        gap = min(candidates, key=lambda gap: abs(gap.end_col - gutter))
+        right = replace(row, raw=raw[gap.end:], offset=max(0, gap.end_col - gutter))
+        return replace(row, raw=raw[:gap.start]), right
+    if display_width(raw) <= gutter + _GUTTER_TOLERANCE:
+        return replace(row, raw=raw), None
+    return None
+
+
+def read_columns(rows: list[_Row]) -> list[_Row]:
+    """The page's rows in reading order: on a two-column page, each column in turn.
+
+    Inside the columns, blank rows are vertical spacing, not paragraph breaks (they
+    fall mid-sentence); a paragraph starts where a line is indented past its column.
+    """
+    gutter = find_gutter(rows)
+    if gutter is None:
+        return rows
+    ordered: list[_Row] = []
+    left: list[_Row] = []
+    right: list[_Row] = []
+    for row in rows:
+        parts = _split_row(row, gutter)
+        if parts is None:  # a full-width row ends the columns above it
+            ordered += _column(left) + _column(right) + [row]
+            left, right = [], []
+            continue
+        if parts[0] is not None:
+            left.append(parts[0])
+        if parts[1] is not None:
+            right.append(parts[1])
+    return ordered + _column(left) + _column(right)
+
+
+def _column(rows: list[_Row]) -> list[_Row]:
+    """A column's rows with paragraph breaks marked by indentation, blanks between."""
+    if not rows:
+        return []
+    starts = [row.offset + display_width(row.raw) - display_width(row.raw.lstrip()) for row in rows]
+    margin = sorted(starts)[len(starts) // 4]
+    result: list[_Row] = []
+    for row, start in zip(rows, starts):
+        if start > margin + _PARAGRAPH_INDENT and result:
+            result.append(_Row(row.number, ""))
+        result.append(replace(row, raw=row.raw.strip()))
+    return result + [_Row(rows[-1].number, "")]
+
+
+# -------------------------------------------------------------- logical lines
+
+def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
+    """Measure, collapse and mark each row: did it run to the right margin?"""
+    rows = list(rows)
+    ends = [row.offset + display_width(row.raw.rstrip()) for row in rows if row.raw.strip()]
+    usual = sorted(ends)[int(0.9 * (len(ends) - 1))] if ends else 0
+    wraps = 0 < usual <= _MAX_WRAP_WIDTH
+    logical = []
+    for row in rows:
+        raw = row.raw
+        end = row.offset + display_width(raw.rstrip())
+        logical.append(LogicalLine(
+            SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
+            indent=row.offset + len(raw) - len(raw.lstrip()),
+            wrapped=wraps and end >= _WRAPPED_SHARE * usual,
+        ))
+    return logical
 
 
 def join_dangling_marks(lines: list[LogicalLine]) -> list[LogicalLine]:
@@ -47,8 +288,9 @@ def join_dangling_marks(lines: list[LogicalLine]) -> list[LogicalLine]:
         if _STARTS_WITH_MARK.match(line.text.text):
             previous = _last_text_index(result)
             if previous is not None:
-                result[previous] = replace(result[previous],
-                                           text=result[previous].text.join(line.text))
+                above = result[previous]
+                result[previous] = replace(above, text=above.text.join(line.text),
+                                           wrapped=line.wrapped)
                 continue
         result.append(line)
     return result
@@ -59,16 +301,3 @@ def _last_text_index(lines: list[LogicalLine]) -> int | None:
         if not lines[index].blank:
             return index
     return None
-
-
-STEPS: tuple[tuple[str, Callable[[list[LogicalLine]], list[LogicalLine]]], ...] = (
-    ("dangling_marks", join_dangling_marks),
-)
-
-
-def layout(lines: list[str]) -> list[LogicalLine]:
-    """Turn normalised physical lines into logical lines by running ``STEPS`` in order."""
-    logical = to_logical(lines)
-    for _, step in STEPS:
-        logical = step(logical)
-    return logical

@@ -95,7 +95,7 @@ LEAD_IN_UNITS = (
     "ประเด็นยุทธศาสตร์|ยุทธศาสตร์|แนวทางการพัฒนา|แนวทาง|พันธกิจ|เป้าประสงค์(?:เชิงยุทธศาสตร์)?|"
     "ตัวชี้วัด|กลยุทธ์|ด้าน|ข้อ|ประการ|ประเด็น|เรื่อง"
 )
-LEAD_IN_CLOSERS = "ดังต่อไปนี้|ดังนี้|คือ"
+LEAD_IN_CLOSERS = "ดังต่อไปนี้|ดังนี้|คือ|ได้แก่|ประกอบด้วย|ประกอบไปด้วย"
 
 # The words of ``ORGANIZATION_KINDS`` as written in full, and their short forms.
 ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = (
@@ -142,6 +142,20 @@ LABELS: tuple[tuple[str, str, bool], ...] = (
     ("bare", r"(?P<number>\d{1,2})(?=\s+[\u0e01-\u0e4e])", True),
 )
 
+# Words that start every item of a list written without numbers ("ได้แก่ ด้านการศึกษา
+# ด้านสาธารณสุข และด้านเศรษฐกิจ"): a repeated head word is evidence of the split.
+ENUMERATION_HEAD_WORDS = (
+    "ประเด็นยุทธศาสตร์", "ยุทธศาสตร์", "ประเด็นการพัฒนา", "ด้าน", "พันธกิจ", "เป้าประสงค์",
+    "แนวทาง", "กลยุทธ์", "การพัฒนา", "การส่งเสริม", "ส่งเสริม", "พัฒนา", "เสริมสร้าง",
+)
+# Words that, after a space, resume the prose once a list inside a sentence is over
+# ("... 9. ยุทธศาสตร์ส่งเสริม ... อัตลักษณ์ โดยเป้าหมายของทุกยุทธศาสตร์ ...").
+PROSE_RESUMES = (
+    "โดย", "ซึ่ง", "ทั้งนี้", "นอกจากนี้", "นอกจากนั้น", "เพื่อให้", "ทำให้", "อย่างไรก็ตาม",
+    "ดังนั้น", "จึง", "และยัง", "ส่วน", "สำหรับ", "ที่ผ่านมา", "เป็นต้น", "ฯลฯ", "ในการนี้",
+    "อันจะ", "รวมถึง", "ตลอดจน", "ทั้งหมดนี้", "ทั้งนี้", "เช่น", "กล่าวคือ",
+)
+
 # Quotation marks around a vision statement.
 QUOTES = "\"“”‘’'«»"
 
@@ -163,7 +177,7 @@ LABEL_PATTERNS = tuple(
 ORDINAL_PATTERN = re.compile(r"\s*ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)\s*[:.)\-–]?\s*")
 SEPARATOR_PATTERN = re.compile(r"\s*(?:[:：]|คือ|ได้แก่|ว่า|ที่ว่า)\s*")
 LEAD_IN_PATTERN = re.compile(
-    rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?P<count>\d{{1,2}})?\s*"
+    rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:ทั้ง)?\s*(?P<count>\d{{1,2}})?\s*"
     rf"(?P<unit>{LEAD_IN_UNITS})?\s*"
     rf"(?:ทั้งหมด|ทั้งสิ้น)?\s*(?P<closer>{LEAD_IN_CLOSERS})?\s*[:：]?\s*$"
 )
