@@ -57,9 +57,15 @@ class _List:
 
 @dataclass
 class _Vision:
-    """The open vision section; ``then`` are the sections a combined heading named next."""
+    """The open vision section; ``then`` are the sections a combined heading named next.
+
+    Its statement is the first text in it, unless a quoted one follows: an introduction
+    ("การกำหนดวิสัยทัศน์ของเทศบาล ... กำหนดเป็นวิสัยทัศน์") often stands before the quote.
+    """
 
     then: tuple[Section, ...] = ()
+    statement: Optional[TextBlock] = None
+    quoted: bool = False
 
 
 @dataclass
@@ -147,6 +153,9 @@ class Assembler:
                 listing.entries.append(built)
             else:
                 self._keep_statement(Section.STRATEGY, [built])
+        elif isinstance(frame, _Vision):
+            if self.vision is None:
+                self.vision = frame.statement
         elif isinstance(frame, _List):
             if frame.section is Section.STRATEGY:
                 self._check_count(frame, frame.started)
@@ -240,7 +249,7 @@ class Assembler:
     def _plain_item(self, line: Line) -> None:
         """An item with no heading word: where it goes depends on what is open."""
         frame = self.top
-        if isinstance(frame, _Vision) and self.vision is not None and frame.then:
+        if isinstance(frame, _Vision) and frame.statement is not None and frame.then:
             frame = self._open_next_of_combined(frame)
         if isinstance(frame, _List) and frame.section is Section.STRATEGY:
             self._start_strategy(line)
@@ -300,6 +309,8 @@ class Assembler:
                 number = SpannedText.of_line(line.label.number or "", first_line, first_line)
                 frame.items[-1] = replace(last, text=last.text.join(number).join(line.text))
             return
+        if not line.text:
+            return  # a number whose text the extraction lost
         frame.items.append(line)
         strategy = self._strategy()
         if frame.section in _CHILD_FIELDS and strategy is not None:
@@ -309,8 +320,10 @@ class Assembler:
 
     def _text(self, line: Line) -> None:
         frame = self.top
-        if isinstance(frame, _Vision) and self.vision is None:
-            self.vision = vision_statement(line.text)
+        if isinstance(frame, _Vision) and not frame.quoted and line.announces is None:
+            quoted = any(quote in line.text.text for quote in QUOTES)
+            if frame.statement is None or quoted:
+                frame.statement, frame.quoted = vision_statement(line.text), quoted
         elif isinstance(frame, _List) and frame.section is not Section.STRATEGY:
             if all(item.label is None for item in frame.items):
                 self._add(frame, line)

@@ -367,9 +367,18 @@ def fold_continuations(lines: list[Line]) -> list[Line]:
         elif line.kind is Kind.TEXT and previous is not None and continues(previous, line):
             folded[-1] = replace(previous, text=previous.text.join(line.text),
                                  wrapped=line.wrapped)
+        elif line.kind is Kind.TEXT and _after_bare_label(folded):
+            folded.pop()  # the blank line between a bare number and its text
+            folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
         else:
             folded.append(line)
     return folded
+
+
+def _after_bare_label(folded: list[Line]) -> bool:
+    """Whether the lines so far end with an item that has only its number, then a blank."""
+    return (len(folded) >= 2 and folded[-1].kind is Kind.BLANK
+            and folded[-2].kind is Kind.ITEM and not folded[-2].text)
 
 
 def reads_as_prose(previous: Line, line: Line) -> bool:

@@ -6,6 +6,10 @@ text that goes into the document. Modelled on pythainlp's ``util/normalize.py``,
 its safe parts: nothing here drops a Thai letter (pythainlp's ``remove_dangling`` would drop
 the tone mark of a line that starts with one, which the layout stage joins back instead).
 
+The last steps mend the damage Thai PDFs suffer in extraction (sara am split off as
+" า", letters spaced out by justification, marks pushed off their consonant); each is
+tried only where its pattern occurs, and kept only where the Thai dictionary agrees.
+
 Every step is idempotent, so ``normalize_line`` is too (a property test checks it).
 """
 
@@ -13,6 +17,8 @@ from __future__ import annotations
 
 import re
 from typing import Callable
+
+from .dictionary import unknown_chars
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -49,6 +55,20 @@ _SPACE_BEFORE_MARK = re.compile(
 )
 _REPEATED_MARK = re.compile(f"([{_MARKS}\u0e30\u0e32\u0e33\u0e40-\u0e44])\\1+")
 
+# Thai PDF damage. Each repair is tried only where its pattern occurs and kept only where
+# the dictionary agrees: the repaired words must hold fewer characters outside
+# dictionary words than the damaged ones.
+# Justified text spaced letter by letter: "ก า ร ส นั บ ส นุ น", "ใ ช้ ใ น ก า ร": runs of
+# at least five pieces of one to three letters, two on average.
+_LETTER_SPACED = re.compile("(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e4e]{1,3} ){4,}[\u0e01-\u0e4e]{1,3}(?![\u0e01-\u0e4e])")
+_MAX_PIECE_AVERAGE = 2.2
+# Sara am split into a space and sara aa: "ต าบล", "ก าหนด".
+_SPLIT_SARA_AM = re.compile(f"([\u0e01-\u0e4e]*[{_CONSONANTS}][{_TONE_MARKS}]?) \u0e32(?=([\u0e01-\u0e4e]*))")
+# A vowel or tone mark pushed off its consonant by a space: "ที ่".
+_SPACED_MARK = re.compile(f"([\u0e01-\u0e4e]*[\u0e01-\u0e4e]) (?=([{_MARKS}][\u0e01-\u0e4e]*))")
+# The dictionary weighs this many letters either side of a repair.
+_REPAIR_WINDOW = 20
+
 
 def remove_zero_width(line: str) -> str:
     """Drop zero-width spaces, joiners, soft hyphens and stray byte-order marks."""
@@ -82,6 +102,44 @@ def collapse_repeated_marks(line: str) -> str:
     return _REPEATED_MARK.sub(r"\1", line)
 
 
+def join_letter_spacing(line: str) -> str:
+    """Close up text spaced letter by letter where the closed-up text reads as words."""
+    return _LETTER_SPACED.sub(_close_up, line)
+
+
+def _close_up(match: re.Match[str]) -> str:
+    spaced = match.group()
+    joined = spaced.replace(" ", "")
+    if len(joined) > _MAX_PIECE_AVERAGE * (spaced.count(" ") + 1):
+        return spaced
+    unknown, _ = unknown_chars(joined)
+    return joined if unknown <= _MAX_UNKNOWN_SHARE * len(joined) else spaced
+
+
+def repair_sara_am(line: str) -> str:
+    """Turn "ต าบล" back into "ตำบล" where the dictionary agrees."""
+    return _SPLIT_SARA_AM.sub(lambda match: _better(match, "\u0e33", "\u0e32"), line)
+
+
+def rejoin_spaced_marks(line: str) -> str:
+    """Put a vowel or tone mark back on the consonant a space pushed it off."""
+    return _SPACED_MARK.sub(lambda match: _better(match, "", ""), line)
+
+
+def _better(match: re.Match[str], glue: str, damaged_glue: str) -> str:
+    """``left + glue`` when the dictionary reads ``left + glue + right`` better than the
+    damaged ``left`` and ``damaged_glue + right`` apart; otherwise the text as it was.
+    (``right`` is only looked at, so the next repair can start right after this one.)"""
+    left, right = match.group(1)[-_REPAIR_WINDOW:], match.group(2)[:_REPAIR_WINDOW]
+    damaged = unknown_chars(left)[0] + unknown_chars(damaged_glue + right)[0]
+    if unknown_chars(left + glue + right)[0] < damaged:
+        return match.group(1) + glue
+    return match.group()
+
+
+# Letter-spaced runs are closed up when at most this share of them stays outside words.
+_MAX_UNKNOWN_SHARE = 0.3
+
 STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("zero_width", remove_zero_width),
     ("spaces", unify_spaces),
@@ -89,6 +147,9 @@ STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("mark_order", reorder_marks),
     ("space_before_mark", remove_space_before_marks),
     ("repeated_marks", collapse_repeated_marks),
+    ("letter_spacing", join_letter_spacing),
+    ("sara_am", repair_sara_am),
+    ("spaced_marks", rejoin_spaced_marks),
 )
 
 
