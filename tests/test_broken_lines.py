@@ -8,16 +8,34 @@ import planparse
 from conftest import lines
 
 
-def test_a_line_that_starts_nothing_continues_the_item_above():
+# A line as wide as the page: the lines of the texts below that are shorter did not
+# run to the margin, so only the dictionary decides whether a word was broken.
+WIDE = "ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค สาธารณูปการ " * 3
+
+
+def test_a_line_that_ran_to_the_margin_goes_on_below():
     document = planparse.parse(lines(
         "พันธกิจ",
-        "1. ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค",
-        "   ให้ได้มาตรฐาน",
+        "1. ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค สาธารณูปการ ให้ได้มาตรฐาน",
+        "   เพียงพอต่อความต้องการของประชาชน",
         "2. พัฒนาคุณภาพชีวิต",
     ))
     first = document.missions[0]
-    assert first.text == "ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค ให้ได้มาตรฐาน"
+    # Thai wraps inside a phrase without a space: none is added where the line broke.
+    assert first.text == ("ส่งเสริมและพัฒนาโครงสร้างพื้นฐาน สาธารณูปโภค สาธารณูปการ "
+                          "ให้ได้มาตรฐานเพียงพอต่อความต้องการของประชาชน")
     assert (first.span.start_line, first.span.end_line) == (2, 3)
+
+
+def test_a_short_line_ends_its_paragraph():
+    document = planparse.parse(lines(
+        "พันธกิจ", "1. พัฒนาการศึกษา", "เทศบาลจะดำเนินการตามลำดับความสำคัญ", "", WIDE))
+    assert [m.text for m in document.missions] == ["พัฒนาการศึกษา"]
+
+
+def test_a_bracketed_explanation_goes_on_the_line_above():
+    document = planparse.parse(lines("วิสัยทัศน์", "“เมืองแห่งคุณภาพ”", "(คุณภาพคน คุณภาพชีวิต)", "", WIDE))
+    assert document.vision.text == "เมืองแห่งคุณภาพ (คุณภาพคน คุณภาพชีวิต)"
 
 
 @pytest.mark.parametrize("left, right, joined", [
@@ -25,11 +43,15 @@ def test_a_line_that_starts_nothing_continues_the_item_above():
     ("การท่องเที่ย", "ว", "การท่องเที่ยว"),
     ("สิ่งแวดล้", "อม", "สิ่งแวดล้อม"),
     ("ประชาช", "นมีส่วนร่วม", "ประชาชนมีส่วนร่วม"),
-    ("เศรษฐกิจ", "พอเพียง", "เศรษฐกิจ พอเพียง"),  # two whole words keep their space
 ])
 def test_words_broken_across_lines(left, right, joined):
-    document = planparse.parse(lines("พันธกิจ", f"1. อนุรักษ์{left}", f"{right}"))
+    document = planparse.parse(lines("พันธกิจ", f"1. อนุรักษ์{left}", f"{right}", "", WIDE))
     assert document.missions[0].text == f"อนุรักษ์{joined}"
+
+
+def test_whole_words_on_a_short_line_are_not_a_broken_word():
+    document = planparse.parse(lines("พันธกิจ", "1. อนุรักษ์เศรษฐกิจ", "พอเพียง", "", WIDE))
+    assert document.missions[0].text == "อนุรักษ์เศรษฐกิจ"
 
 
 @pytest.mark.parametrize("left, right", [("ชีวิตที่ด", "ีขึ้น"), ("ตัวชี", "้วัด"), ("พื", "้นฐาน")])

@@ -34,6 +34,7 @@ from .vocabulary import (
     ORDINAL_PATTERN,
     ORGANIZATION_PATTERN,
     PERIOD_ONLY_PATTERN,
+    PROSE_VISION_PATTERN,
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
     Section,
@@ -55,10 +56,11 @@ _CONTENT_SECTIONS = _ORDINAL_SECTIONS | {Section.VISION}
 _LIST_SECTIONS = _ORDINAL_SECTIONS
 # Content longer than this after a heading word, with no separator or list, is prose.
 _MAX_INLINE_CONTENT = 200
+# An unnumbered line that starts with a strategy word and runs longer is a sentence.
+_MAX_UNNUMBERED_TITLE = 150
 # A list inside prose belongs to the nearest heading word this close before it.
 _ANCHOR_WINDOW = 120
-# A vision's quotation stands this close after the word วิสัยทัศน์.
-_VISION_WINDOW = 200
+
 
 
 class Kind(Enum):
@@ -282,11 +284,12 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     if rest.content_start >= len(text):
         return [heading]
     if context.section not in _CONTENT_SECTIONS:
-        return None
+        # "ขั้นตอนการจัดทำแผน มีดังนี้": a section the schema does not hold, announced.
+        return [heading] if split_lead_in(context.body)[1] is not None else None
     content = context.body.slice(rest.content_start)
     introduced = bool(_STARTS_WITH_LEAD_IN.match(content.text)) or has_enumeration(content.text)
     if context.section in _STRATEGY_SECTIONS and not introduced:
-        return None  # a strategy's own name: "ยุทธศาสตร์การพัฒนาด้าน..."
+        return None  # a strategy's own name: "ยุทธศาสตร์การพัฒนาด้าน...", or prose
     if context.label is not None and not introduced:
         return None  # an item that starts with a heading word: "- โครงการ..."
     short = len(content.text) <= _MAX_INLINE_CONTENT
@@ -298,8 +301,13 @@ def _heading(context: _Context) -> Optional[list[Line]]:
 
 
 def _strategy_title(context: _Context) -> Optional[list[Line]]:
-    """"๑. ยุทธศาสตร์สร้างสรรค์การศึกษา": a strategy whose name keeps its own words."""
+    """"๑. ยุทธศาสตร์สร้างสรรค์การศึกษา": a strategy whose name keeps its own words.
+
+    Without a number, a long line is a sentence about strategies, not a name.
+    """
     if context.section not in _STRATEGY_SECTIONS:
+        return None
+    if context.label is None and len(context.body.text) > _MAX_UNNUMBERED_TITLE:
         return None
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
                  wrapped=context.line.wrapped)]
@@ -361,11 +369,11 @@ def fold_continuations(lines: list[Line]) -> list[Line]:
             continue
         skip_inline = False
         if previous is not None and reads_as_prose(previous, line):
-            folded[-1] = replace(previous, text=previous.text.join(line.whole),
+            folded[-1] = replace(previous, text=previous.text.join(line.whole, previous.wrapped),
                                  wrapped=line.wrapped)
             skip_inline = line.kind is Kind.HEADING
         elif line.kind is Kind.TEXT and previous is not None and continues(previous, line):
-            folded[-1] = replace(previous, text=previous.text.join(line.text),
+            folded[-1] = replace(previous, text=previous.text.join(line.text, previous.wrapped),
                                  wrapped=line.wrapped)
         elif line.kind is Kind.TEXT and _after_bare_label(folded):
             folded.pop()  # the blank line between a bare number and its text
@@ -495,7 +503,8 @@ def _prose_visions(line: Line) -> list[_Found]:
     for match in HEADING_PATTERN.finditer(text.text):
         if HEADING_SECTIONS[_group_index(match)] is not Section.VISION:
             continue
-        quoted = QUOTED_PATTERN.search(text.text, match.end(), match.end() + _VISION_WINDOW)
+        lead = PROSE_VISION_PATTERN.match(text.text, match.end())
+        quoted = QUOTED_PATTERN.match(text.text, lead.end()) if lead else None
         if quoted:
             heading = Line(Kind.HEADING, text.slice(match.start(), match.end()), line.indent,
                            sections=(Section.VISION,))

@@ -44,8 +44,10 @@ _FURNITURE = re.compile(
 )
 # A running header or footer repeated on this many pages is furniture.
 _REPEATS_ON_PAGES = 3
-# Rows within this many non-blank rows of a page's top or bottom are its edges.
-_EDGE_ROWS = 2
+# The first and last non-blank rows of a page are its edges.
+_EDGE_ROWS = 1
+# A numbered line is content even when it repeats at the edge of every page.
+_NUMBERED = re.compile(r"\s*(?:\(?\d{1,3}[.)]|[-•])\s*\S")
 _MAX_FURNITURE_WIDTH = 90
 
 # Two columns: the gap between them is at least this many spaces on most lines ...
@@ -60,6 +62,7 @@ _PARAGRAPH_INDENT = 3
 
 # Lines whose text reaches this share of the page's usual width ran to the margin.
 _WRAPPED_SHARE = 0.75
+_MIN_LINES_FOR_WIDTH = 10
 # Pages whose usual line is longer than this hold paragraphs, not wrapped lines.
 _MAX_WRAP_WIDTH = 200
 
@@ -130,7 +133,7 @@ def repeated_furniture(pages: list[list[_Row]]) -> frozenset[str]:
         return frozenset()
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({_shape(row.raw) for row in _edges(page)})
+        seen.update({_shape(row.raw) for row in _edges(page) if not _NUMBERED.match(row.raw)})
     return frozenset(shape for shape, count in seen.items()
                      if count >= _REPEATS_ON_PAGES and 0 < len(shape) <= _MAX_FURNITURE_WIDTH)
 
@@ -266,8 +269,9 @@ def _column(rows: list[_Row]) -> list[_Row]:
 def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
     """Measure, collapse and mark each row: did it run to the right margin?"""
     rows = list(rows)
-    ends = [row.offset + display_width(row.raw.rstrip()) for row in rows if row.raw.strip()]
-    usual = sorted(ends)[int(0.9 * (len(ends) - 1))] if ends else 0
+    ends = sorted(row.offset + display_width(row.raw.rstrip()) for row in rows if row.raw.strip())
+    # The usual width of a full line; a short text has too few lines for a percentile.
+    usual = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= _MIN_LINES_FOR_WIDTH else max(ends, default=0)
     wraps = 0 < usual <= _MAX_WRAP_WIDTH
     logical = []
     for row in rows:

@@ -27,6 +27,8 @@ from .vocabulary import (
 
 # How much more a mention in an owner's context counts than a passing one.
 _OWNER_WEIGHT = 5
+# Below this score (one passing mention) no organisation is reported.
+_MIN_SCORE = 2
 # A plan covers a few years: longer ranges are history, not a plan period.
 _MAX_PLAN_YEARS = 20
 _CE_TO_BE = 543
@@ -65,7 +67,9 @@ def find_organization(text: str) -> Optional[Organization]:
             first_seen.setdefault(candidate, order)
     if not scores:
         return None
-    (name, kind), _ = max(scores.items(), key=lambda entry: (entry[1], -first_seen[entry[0]]))
+    (name, kind), score = max(scores.items(), key=lambda entry: (entry[1], -first_seen[entry[0]]))
+    if score < _MIN_SCORE:
+        return None  # named once in passing: not evidence of whose plan this is
     return Organization(name=name, kind=kind)
 
 

@@ -9,6 +9,7 @@ details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from .assemble import Assembler
@@ -18,7 +19,7 @@ from .errors import PlanParseError
 from .layout import layout
 from .metadata import find_organization, find_period
 from .diagnostics import warning
-from .model import PlanDocument, Source
+from .model import PlanDocument, Source, Span
 from .normalize import normalize_line
 
 
@@ -28,7 +29,7 @@ def parse(text: str) -> PlanDocument:
     whole = "\n".join(lines)
     organization = find_organization(whole)
     draft = Assembler(organization).feed(classify(layout(lines)))
-    warnings = list(draft.warnings)
+    warnings = list(draft.warnings) + _glyph_warnings(lines)
     if not (draft.vision or draft.missions or draft.goals or draft.strategies):
         warnings.append(warning(
             "NO_PLAN_FOUND",
@@ -44,6 +45,23 @@ def parse(text: str) -> PlanDocument:
         strategies=draft.strategies,
         warnings=warnings,
     )
+
+
+def _glyph_warnings(lines: list[str]) -> list:
+    """A CID_GLYPHS warning when the PDF extractor left (cid:NNN) escapes in the text."""
+    hits = [number for number, line in enumerate(lines, start=1) if _CID.search(line)]
+    if not hits:
+        return []
+    count = sum(len(_CID.findall(lines[number - 1])) for number in hits)
+    return [warning(
+        "CID_GLYPHS",
+        f"{count} glyph(s) written as (cid:NNN) on {len(hits)} line(s) were kept as they are; "
+        f"extract the PDF again with a tool that maps its fonts.",
+        Span(start_line=hits[0], end_line=hits[-1]),
+    )]
+
+
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:

@@ -7,10 +7,14 @@ input lines the remaining characters were written on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .dictionary import is_broken_word
 from .model import Span
+
+
+_THAI = re.compile("[\u0e01-\u0e4e]")
 
 
 @dataclass(frozen=True)
@@ -60,14 +64,18 @@ class SpannedText:
         start = len(self.text) - len(self.text.lstrip())
         return self.slice(start, len(self.text.rstrip()))
 
-    def join(self, other: SpannedText) -> SpannedText:
-        """Append the next line: no space inside a word broken across the lines."""
+    def join(self, other: SpannedText, wrapped: bool = False) -> SpannedText:
+        """Append the next line: no space inside a word broken across the lines, nor
+        between Thai words where the line above ran to the margin (Thai wraps inside a
+        phrase without a space; a space would be a break the author did not write)."""
         left, right = self.strip(), other.strip()
         if not left.text:
             return right
         if not right.text:
             return left
-        glue = "" if is_broken_word(left.text, right.text) else " "
+        thai_both_sides = _THAI.match(left.text[-1]) and _THAI.match(right.text[0])
+        tight = (wrapped and thai_both_sides) or is_broken_word(left.text, right.text)
+        glue = "" if tight else " "
         offset = len(left.text) + len(glue)
         moved = tuple(Piece(p.offset + offset, p.start_line, p.end_line) for p in right.pieces)
         return SpannedText(left.text + glue + right.text, left.pieces + moved)

@@ -60,6 +60,11 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     ("จุดยืนทางยุทธศาสตร์|ความเชื่อมโยง|ความสอดคล้อง", Section.OTHER),
     ("ค่านิยม|จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|SWOT|การวิเคราะห์", Section.CLOSE),
     ("ส่วนที่\\s*\\d+|บทที่\\s*\\d+", Section.CLOSE),
+    # Lists that are not plan content: steps of a process, who took part.
+    ("ขั้นตอน|กระบวนการ|ผู้เข้าร่วม|รายชื่อ|องค์ประกอบของ|หลักเกณฑ์|ระเบียบ", Section.CLOSE),
+    # Other plans cited in a local plan.
+    ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ|แผนแม่บท|แผนพัฒนาภาค|แผนพัฒนากลุ่มจังหวัด", Section.CLOSE),
+    ("นโยบาย(?:ของ)?(?:รัฐบาล|ผู้บริหาร|นายก)", Section.CLOSE),
 )
 
 # Sections whose heading may carry content on the same line ("วิสัยทัศน์ : ...",
@@ -80,6 +85,7 @@ QUALIFIERS: tuple[str, ...] = (
     r"(?:แผน)?(?:ยุทธศาสตร์|พัฒนา)(?:การพัฒนา)?(?:ท้องถิ่น|สี่ปี|ห้าปี|สามปี)?",
     r"(?:พ\.?\s?ศ\.?|ปี(?:งบประมาณ)?|ค\.?\s?ศ\.?)\s*\d{4}(?:\s*[-–—]\s*\d{2,4})?",
     r"\d+\s*ปี",
+    r"ฉบับที่\s*\d+|ระยะ\s*\d+\s*ปี|\(?ต่อ\)?",
     r"[A-Za-z][A-Za-z ]*",
 )
 
@@ -174,8 +180,14 @@ LABEL_PATTERNS = tuple(
     for style, pattern, weak in LABELS
 )
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นยุทธศาสตร์ที่ 3." after a heading word.
-ORDINAL_PATTERN = re.compile(r"\s*ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)\s*[:.)\-–]?\s*")
-SEPARATOR_PATTERN = re.compile(r"\s*(?:[:：]|คือ|ได้แก่|ว่า|ที่ว่า)\s*")
+# Not a reference to several ("ยุทธศาสตร์ที่ 1, 2 และ 3", "ยุทธศาสตร์ที่ 1-3").
+ORDINAL_PATTERN = re.compile(
+    r"\s*ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)(?!\s*(?:[,/]|และ|ถึง|[-–]\s*\d)\s*\d)"
+    r"\s*[:.)\-–]?\s*"
+)
+# What may stand between วิสัยทัศน์ and a quoted statement in prose: the words of the
+# sentence, then a separator right before the quotation ("... คือ “", "ที่ว่า “").
+PROSE_VISION_PATTERN = re.compile(r"[^“\"]{0,100}?(?:คือ|ว่า|:)\s*(?=[“\"])")
 LEAD_IN_PATTERN = re.compile(
     rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:ทั้ง)?\s*(?P<count>\d{{1,2}})?\s*"
     rf"(?P<unit>{LEAD_IN_UNITS})?\s*"
