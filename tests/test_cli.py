@@ -77,9 +77,58 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, make, reason):
     assert "Traceback" not in result.output
 
 
+def test_every_writer_is_offered_by_the_command_line():
+    from planparse.cli import OutputFormat
+    from planparse.writers import WRITERS
+
+    assert {format.value for format in OutputFormat} == set(WRITERS)
+
+
 def test_unknown_format_is_a_usage_error():
     result = _extract(SAMPLE, "--format", "xml")
     assert result.exit_code == 2
+
+
+VISION_ONLY = "วิสัยทัศน์\n“เมืองน่าอยู่”\n".encode("utf-8")
+
+
+def test_csv_is_the_flat_table_with_a_bom():
+    result = _extract("-", "--format", "csv", input=VISION_ONLY)
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbffile,organization,period,")
+    assert result.stdout.splitlines()[1] == "-,,,,,vision,,เมืองน่าอยู่,2,2"
+
+
+def test_warnings_are_told_on_standard_error_one_line_each():
+    result = _extract("-", input=b"")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["warnings"][0]["code"] == "NO_PLAN_FOUND"
+    assert result.stderr.startswith("planparse: -: warning NO_PLAN_FOUND: No vision")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("text, code", [(VISION_ONLY, 0), (b"", 3)])
+def test_strict_exits_3_only_when_the_document_has_warnings(text, code):
+    result = _extract("-", "--strict", input=text)
+    assert result.exit_code == code
+    assert json.loads(result.stdout)["schema_version"] == "1"  # the output is still written
+
+
+def test_strict_still_writes_the_output_file(tmp_path):
+    target = tmp_path / "empty.json"
+    result = _extract("-", "--strict", "--output", target, input=b"")
+    assert result.exit_code == 3
+    assert json.loads(target.read_text(encoding="utf-8"))["warnings"][0]["code"] == "NO_PLAN_FOUND"
+
+
+def test_an_output_file_gets_the_usual_permissions_not_owner_only(tmp_path):
+    target = tmp_path / "out.json"
+    previous = os.umask(0o022)
+    try:
+        assert _extract(SAMPLE, "--output", target).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644
 
 
 def test_schema_is_the_models_json_schema():

@@ -50,6 +50,13 @@ def flat_items(document: PlanDocument) -> Iterator[FlatItem]:
                 yield FlatItem(kind, item.number, item.text, item.span, strategy)
 
 
+def span_label(span: Span) -> str:
+    """A span as a person reads it: ``line 5`` or ``lines 5-7``."""
+    if span.start_line == span.end_line:
+        return f"line {span.start_line}"
+    return f"lines {span.start_line}-{span.end_line}"
+
+
 def count_items(document: PlanDocument) -> dict[str, int]:
     """How many items of each kind ``document`` holds; every kind is present, maybe 0."""
     counts = dict.fromkeys(KINDS, 0)

@@ -1,0 +1,73 @@
+"""Writing outputs safely: a whole file under its name or nothing, and no litter.
+
+A file is written to a temporary file in the same folder (so the rename cannot cross file
+systems) and renamed into place, so a reader never sees half a file. Every temporary name
+carries one marker, so what a killed process left behind can be found and removed
+without touching anything else in the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Optional
+
+TEMPORARY_PREFIX = ".planparse-"
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, then rename it into place.
+
+    The temporary name does not repeat ``path``'s name: a long Thai file name plus a
+    prefix could pass the file system's limit on name length.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX,
+                                         dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, _usual_file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _usual_file_mode() -> int:
+    """What ``open`` would give a new file: mkstemp makes it readable by its owner only."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
+    """Delete the temporary files a killed or interrupted writer left in ``folders``.
+
+    Returns what was removed. Only names with the marker of ``write_atomically`` are
+    touched, so a user's own files in an output folder are safe.
+    """
+    removed = []
+    for folder in set(folders):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(TEMPORARY_PREFIX) and path.name.endswith(TEMPORARY_SUFFIX):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
+def file_sha256(path: Path) -> Optional[str]:
+    """The SHA-256 of a file's bytes, or None when it is missing or cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
