@@ -58,6 +58,8 @@ _LIST_SECTIONS = _ORDINAL_SECTIONS
 _MAX_INLINE_CONTENT = 200
 # An unnumbered line that starts with a strategy word and runs longer is a sentence.
 _MAX_UNNUMBERED_TITLE = 150
+# "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused as a reference.
+_CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
 # A list inside prose belongs to the nearest heading word this close before it.
 _ANCHOR_WINDOW = 120
 
@@ -309,6 +311,8 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
         return None
     if context.label is None and len(context.body.text) > _MAX_UNNUMBERED_TITLE:
         return None
+    if _CITED_ORDINALS.match(context.body.text, context.heading.end()):
+        return None  # "ยุทธศาสตร์ที่ 1, 2 และ 3 ...": several strategies cited, none named
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
                  wrapped=context.line.wrapped)]
 

@@ -182,7 +182,7 @@ LABEL_PATTERNS = tuple(
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นยุทธศาสตร์ที่ 3." after a heading word.
 # Not a reference to several ("ยุทธศาสตร์ที่ 1, 2 และ 3", "ยุทธศาสตร์ที่ 1-3").
 ORDINAL_PATTERN = re.compile(
-    r"\s*ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)(?!\s*(?:[,/]|และ|ถึง|[-–]\s*\d)\s*\d)"
+    r"\s*ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)(?!\s*(?:[,/]|และ|ถึง|[-–])\s*\d)"
     r"\s*[:.)\-–]?\s*"
 )
 # What may stand between วิสัยทัศน์ and a quoted statement in prose: the words of the
