@@ -155,9 +155,50 @@ def test_unsupported_sections_close_the_list_above(closer):
 
 def test_a_national_strategy_reference_is_not_the_plans_own():
     document = planparse.parse(lines(
-        "ยุทธศาสตร์ชาติ 20 ปี",
-        "1. ด้านความมั่นคง",
-        "2. ด้านการสร้างความสามารถในการแข่งขัน",
+        "1.1 ยุทธศาสตร์ชาติ 20 ปี",
+        "(1) ยุทธศาสตร์ด้านความมั่นคง",
+        "(2) ยุทธศาสตร์ด้านการสร้างความสามารถในการแข่งขัน",
+        "2.2 ยุทธศาสตร์",
         "ยุทธศาสตร์ที่ 1 การพัฒนาคน",
     ))
     assert [s.title for s in document.strategies] == ["การพัฒนาคน"]
+
+
+def test_a_provinces_strategies_cited_in_a_municipal_plan_are_not_its_own():
+    document = planparse.parse(lines(
+        "แผนพัฒนาท้องถิ่นของเทศบาลตำบลบ้านใหม่",
+        "ยุทธศาสตร์การพัฒนาจังหวัดเชียงใหม่",
+        "ยุทธศาสตร์ที่ 1 การส่งเสริมการท่องเที่ยว",
+        "ยุทธศาสตร์ที่ 2 การพัฒนาการเกษตร",
+        "ยุทธศาสตร์การพัฒนาของเทศบาลตำบลบ้านใหม่",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน",
+    ))
+    assert [s.title for s in document.strategies] == ["การพัฒนาโครงสร้างพื้นฐาน"]
+
+
+def test_in_a_provinces_plan_its_strategies_are_its_own():
+    document = planparse.parse(lines(
+        "แผนพัฒนาจังหวัดเชียงใหม่ พ.ศ. 2566-2570",
+        "ยุทธศาสตร์การพัฒนาจังหวัดเชียงใหม่",
+        "ยุทธศาสตร์ที่ 1 การส่งเสริมการท่องเที่ยว",
+    ))
+    assert [s.title for s in document.strategies] == ["การส่งเสริมการท่องเที่ยว"]
+
+
+def test_numbered_sibling_headings_are_sections_of_the_plan():
+    """"2.3 เป้าประสงค์" after "2.2 ยุทธศาสตร์" is the plan's, not the last strategy's."""
+    document = planparse.parse(lines(
+        "2.2 ยุทธศาสตร์",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาคน",
+        "ยุทธศาสตร์ที่ 2 การพัฒนาเมือง",
+        "2.3 เป้าประสงค์",
+        "1. ประชาชนมีคุณภาพชีวิตที่ดี",
+        "2.4 ตัวชี้วัด",
+        "1. ร้อยละของประชาชนที่พึงพอใจ",
+        "2.5 ค่าเป้าหมาย",
+        "2.6 กลยุทธ์",
+        "1. พัฒนาบุคลากร",
+    ))
+    assert [s.title for s in document.strategies] == ["การพัฒนาคน", "การพัฒนาเมือง"]
+    assert all(s.goals == s.indicators == s.tactics == [] for s in document.strategies)
+    assert [g.text for g in document.goals] == ["ประชาชนมีคุณภาพชีวิตที่ดี"]

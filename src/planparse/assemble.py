@@ -50,6 +50,7 @@ class _List:
     section: Section
     declared: Optional[int] = None
     heading_span: Optional[Span] = None
+    label: Optional[Label] = None  # the numbering of the heading that opened it
     items: list[Line] = field(default_factory=list)
     entries: list = field(default_factory=list)
     started: int = 0  # strategies started in this frame
@@ -79,7 +80,13 @@ class _Strategy:
 
 @dataclass
 class _Ignored:
-    """A section the schema does not hold (แผนงาน, SWOT ...): its lines go nowhere."""
+    """A section the schema does not hold (แผนงาน, SWOT ...): its lines go nowhere.
+
+    In a section that cites another body's plan (ยุทธศาสตร์ชาติ, a province's strategies
+    in a municipality's plan) even "ยุทธศาสตร์ที่ 1 ..." is that plan's, not this one's.
+    """
+
+    cited: bool = False
 
 
 _Frame = Union[_List, _Vision, _Strategy, _Ignored]
@@ -185,7 +192,7 @@ class Assembler:
     def _resolve(self, section: Optional[Section]) -> Optional[Section]:
         """A province's strategies are the plan's own only in a province's plan."""
         if section is Section.PROVINCE_STRATEGY:
-            return Section.STRATEGY if self.province_plan else Section.CLOSE
+            return Section.STRATEGY if self.province_plan else Section.CITED
         return section
 
     def _heading(self, line: Line) -> None:
@@ -193,28 +200,48 @@ class Assembler:
         declared = line.announces.count if line.announces else None
         span = line.text.span()
         strategy = self._strategy()
+        if strategy is not None and section in _CHILD_FIELDS and self._sibling_of_strategies(line):
+            # "2.3 เป้าประสงค์" after "2.2 ยุทธศาสตร์": a section of the plan, not of the
+            # last strategy; goals there are the plan's, the other lists cannot be placed.
+            section = Section.PLAN_GOAL if section is Section.GOAL else Section.CLOSE
         if section is Section.VISION:
             self._pop_to_root()
             self.stack.append(_Vision(then=line.sections[1:]))
         elif section in _CHILD_FIELDS and strategy is not None and not (
-                section is Section.TACTIC and _tactics_are_top(strategy)):
+                section is Section.TACTIC and self._tactics_are_top(strategy)):
             self._open_child(section, declared, span)
         elif section in (Section.MISSION, Section.PLAN_GOAL, Section.GOAL):
             self._open_list(Section.MISSION if section is Section.MISSION else Section.PLAN_GOAL,
                             declared, span)
-        elif section in (Section.STRATEGY, Section.TACTIC):
-            self._open_list(Section.STRATEGY, declared, span)
+        elif section is Section.STRATEGY or (section is Section.TACTIC and self._tactics_are_top(None)):
+            self._open_list(Section.STRATEGY, declared, span, line.label)
         elif section is Section.OTHER and strategy is not None:
             self._pop_to_strategy()
             self.stack.append(_Ignored())
         else:
             self._pop_to_root()
-            self.stack.append(_Ignored())
+            self.stack.append(_Ignored(cited=section is Section.CITED))
+
+    def _tactics_are_top(self, strategy: Optional[_Strategy]) -> bool:
+        """Tactics are the top level where nothing stands above them (no strategy in the
+        plan so far), or where the open "strategy" is itself a tactic."""
+        if strategy is not None:
+            return strategy.title.section is Section.TACTIC
+        return not self.statements[Section.STRATEGY]
+
+    def _sibling_of_strategies(self, line: Line) -> bool:
+        """Whether a numbered heading stands at the level of the heading that opened the
+        list of strategies (both numbered, as deep as each other)."""
+        listing = next((frame for frame in self.stack
+                        if isinstance(frame, _List) and frame.section is Section.STRATEGY), None)
+        own = listing.label if listing is not None else None
+        return (own is not None and line.label is not None and own.style == line.label.style
+                and own.depth == line.label.depth)
 
     def _open_list(self, section: Section, declared: Optional[int] = None,
-                   span: Optional[Span] = None) -> _List:
+                   span: Optional[Span] = None, label: Optional[Label] = None) -> _List:
         self._pop_to_root()
-        frame = _List(section, declared, span)
+        frame = _List(section, declared, span, label=label)
         self.stack.append(frame)
         return frame
 
@@ -231,7 +258,9 @@ class Assembler:
     def _item(self, line: Line) -> None:
         hint = self._resolve(line.section)
         strategy = self._strategy()
-        if hint is Section.STRATEGY or (hint is Section.TACTIC and _tactics_are_top(strategy)):
+        if isinstance(self.top, _Ignored) and self.top.cited:
+            return
+        if hint is Section.STRATEGY or (hint is Section.TACTIC and self._tactics_are_top(strategy)):
             self._start_strategy(line)
         elif hint in _CHILD_FIELDS and strategy is not None:
             frame = self.top
@@ -362,12 +391,6 @@ class Assembler:
 def _to_item(line: Line) -> Item:
     return Item(number=line.label.number if line.label else None,
                 text=line.text.text, span=line.text.span())
-
-
-def _tactics_are_top(strategy: Optional[_Strategy]) -> bool:
-    """Tactics are the top level where nothing stands above them, or where the open
-    "strategy" is itself a tactic."""
-    return strategy is None or strategy.title.section is Section.TACTIC
 
 
 def _continues(items: list[Line], label: Label) -> bool:

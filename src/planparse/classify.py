@@ -112,8 +112,9 @@ class Line:
     announces: Optional[Announcement] = None
     wrapped: bool = False  # its last line ran to the right margin
     inline: bool = False  # the content of the heading before it, written on its line
-    # The whole logical line it was recognised from: inside a paragraph that ran to the
-    # margin, a line recognised only by its first word is the paragraph's next line.
+    # The whole logical line, kept for lines recognised only by how they start (a heading
+    # word with words after it, a strategy's name, a number): inside a paragraph that ran
+    # to the margin, such a line may be the paragraph's next line instead.
     whole: Optional[SpannedText] = None
 
     @property
@@ -298,6 +299,7 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     quoted = context.section is Section.VISION and QUOTED_PATTERN.search(content.text)
     if not (introduced or short or quoted):
         return None  # prose that starts with a heading word
+    heading = replace(heading, whole=context.line.text)
     return [heading, Line(Kind.TEXT, content, context.line.indent,
                           wrapped=context.line.wrapped, inline=True)]
 
@@ -314,14 +316,14 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
     if _CITED_ORDINALS.match(context.body.text, context.heading.end()):
         return None  # "ยุทธศาสตร์ที่ 1, 2 และ 3 ...": several strategies cited, none named
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
-                 wrapped=context.line.wrapped)]
+                 wrapped=context.line.wrapped, whole=context.line.text)]
 
 
 def _item(context: _Context) -> Optional[list[Line]]:
     if context.label is None:
         return None
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label,
-                 wrapped=context.line.wrapped)]
+                 wrapped=context.line.wrapped, whole=context.line.text)]
 
 
 def _text(context: _Context) -> Optional[list[Line]]:
@@ -354,7 +356,7 @@ def recognise(line: LogicalLine) -> list[Line]:
     for _, rule in RULES:
         typed = rule(context)
         if typed is not None:
-            return [replace(typed[0], whole=line.text)] + typed[1:]
+            return typed
     raise AssertionError("the text rule matches every line")
 
 
@@ -404,8 +406,7 @@ def reads_as_prose(previous: Line, line: Line) -> bool:
     if previous.kind is not Kind.TEXT or not previous.wrapped or line.whole is None:
         return False
     if line.label is None:
-        return line.kind is Kind.HEADING and line.whole.text != line.text.text or (
-            line.kind is Kind.ITEM and line.section in _STRATEGY_SECTIONS)
+        return line.kind in (Kind.HEADING, Kind.ITEM)
     last = line.label.last
     if line.label.style != "dotted" or line.label.depth != 1 or last is None or last < 2:
         return False

@@ -63,6 +63,8 @@ _PARAGRAPH_INDENT = 3
 # Lines whose text reaches this share of the page's usual width ran to the margin.
 _WRAPPED_SHARE = 0.75
 _MIN_LINES_FOR_WIDTH = 10
+# Lines narrower than this are a list or headings, not a page of wrapped text.
+_MIN_WRAP_WIDTH = 40
 # Pages whose usual line is longer than this hold paragraphs, not wrapped lines.
 _MAX_WRAP_WIDTH = 200
 
@@ -272,7 +274,7 @@ def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
     ends = sorted(row.offset + display_width(row.raw.rstrip()) for row in rows if row.raw.strip())
     # The usual width of a full line; a short text has too few lines for a percentile.
     usual = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= _MIN_LINES_FOR_WIDTH else max(ends, default=0)
-    wraps = 0 < usual <= _MAX_WRAP_WIDTH
+    wraps = _MIN_WRAP_WIDTH <= usual <= _MAX_WRAP_WIDTH
     logical = []
     for row in rows:
         raw = row.raw

@@ -31,6 +31,7 @@ class Section(Enum):
     TACTIC = "tactic"
     OTHER = "other"  # a section the schema does not hold, inside the current strategy
     CLOSE = "close"  # a section that ends the strategy part of the document
+    CITED = "cited"  # another body's plan, cited: its strategies are not this plan's
 
 
 # Heading words, longest variant first (the first that matches at a line start wins).
@@ -43,9 +44,10 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     ("เป้าประสงค์(?:สูงสุด|รวม|ภาพรวม)", Section.PLAN_GOAL),
     ("เป้าประสงค์(?:เชิงยุทธศาสตร์|หลัก|ระดับยุทธศาสตร์)?", Section.GOAL),
     # Other bodies' plans cited in a local plan: never the plan's own strategies.
-    ("ยุทธศาสตร์ชาติ", Section.CLOSE),
-    ("ยุทธศาสตร์(?:การพัฒนา)?(?:ของ)?(?:องค์กรปกครองส่วนท้องถิ่น|อปท\\.?)ในเขตจังหวัด", Section.CLOSE),
-    ("ยุทธศาสตร์(?:การพัฒนา)?(?:กลุ่มจังหวัด|จังหวัด)", Section.PROVINCE_STRATEGY),
+    ("ยุทธศาสตร์ชาติ", Section.CITED),
+    ("ยุทธศาสตร์(?:การพัฒนา)?(?:ของ)?(?:องค์กรปกครองส่วนท้องถิ่น|อปท\\.?)ในเขตจังหวัด", Section.CITED),
+    # The province's name after จังหวัด is read as an organisation, so only look ahead.
+    ("ยุทธศาสตร์(?:การพัฒนา)?(?=(?:กลุ่ม)?จังหวัด)", Section.PROVINCE_STRATEGY),
     ("ประเด็นยุทธศาสตร์(?:การพัฒนา)?", Section.STRATEGY),
     ("ประเด็น(?:การพัฒนา|ยุทธศาสตร์)", Section.STRATEGY),
     ("ยุทธศาสตร์(?:การพัฒนา)?", Section.STRATEGY),
@@ -63,8 +65,9 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     # Lists that are not plan content: steps of a process, who took part.
     ("ขั้นตอน|กระบวนการ|ผู้เข้าร่วม|รายชื่อ|องค์ประกอบของ|หลักเกณฑ์|ระเบียบ", Section.CLOSE),
     # Other plans cited in a local plan.
-    ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ|แผนแม่บท|แผนพัฒนาภาค|แผนพัฒนากลุ่มจังหวัด", Section.CLOSE),
-    ("นโยบาย(?:ของ)?(?:รัฐบาล|ผู้บริหาร|นายก)", Section.CLOSE),
+    ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ|แผนแม่บท|แผนพัฒนาภาค|แผนพัฒนากลุ่มจังหวัด", Section.CITED),
+    ("นโยบาย(?:ของ)?(?:รัฐบาล|ผู้บริหาร|นายก)|Thailand\\s*4\\.0", Section.CITED),
+    ("เป้าหมายการพัฒนาที่ยั่งยืน|SDGs?", Section.CITED),
 )
 
 # Sections whose heading may carry content on the same line ("วิสัยทัศน์ : ...",
@@ -81,7 +84,7 @@ QUALIFIERS: tuple[str, ...] = (
     r"และ|หรือ|/|,|&|-|–|:|\.|\(|\)|ฯ",
     r"ของ|ใน|ที่?|ตาม|สำหรับ|เพื่อ(?=การพัฒนา)",  # ที: ที่ whose tone mark the PDF lost
     r"การพัฒนา(?:ท้องถิ่น|ชุมชน|ตำบล|เมือง|จังหวัด)?|ท้องถิ่น|ระดับ(?:ท้องถิ่น|จังหวัด|ตำบล)",
-    r"องค์กรปกครองส่วนท้องถิ่น|อปท\.?|หลัก|ย่อย|รวม|ทั้งหมด|ทั้งสิ้น",
+    r"องค์กรปกครองส่วนท้องถิ่น|อปท\.?|หลัก|ย่อย|รวม|ทั้งหมด|ทั้งสิ้น|กลุ่มจังหวัด\S*",
     r"(?:แผน)?(?:ยุทธศาสตร์|พัฒนา)(?:การพัฒนา)?(?:ท้องถิ่น|สี่ปี|ห้าปี|สามปี)?",
     r"(?:พ\.?\s?ศ\.?|ปี(?:งบประมาณ)?|ค\.?\s?ศ\.?)\s*\d{4}(?:\s*[-–—]\s*\d{2,4})?",
     r"\d+\s*ปี",
