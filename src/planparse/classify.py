@@ -315,6 +315,11 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
         return None
     if _CITED_ORDINALS.match(context.body.text, context.heading.end()):
         return None  # "ยุทธศาสตร์ที่ 1, 2 และ 3 ...": several strategies cited, none named
+    if context.label is None:
+        _, announces = split_lead_in(context.body)
+        if announces is not None:  # "ยุทธศาสตร์... กำหนดไว้ ... ดังนี้": it introduces them
+            return [Line(Kind.HEADING, context.body.slice(0, context.heading.end()),
+                         context.line.indent, None, (context.section,), announces)]
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
                  wrapped=context.line.wrapped, whole=context.line.text)]
 

@@ -104,7 +104,8 @@ LEAD_IN_UNITS = (
     "ประเด็นยุทธศาสตร์|ยุทธศาสตร์|แนวทางการพัฒนา|แนวทาง|พันธกิจ|เป้าประสงค์(?:เชิงยุทธศาสตร์)?|"
     "ตัวชี้วัด|กลยุทธ์|ด้าน|ข้อ|ประการ|ประเด็น|เรื่อง"
 )
-LEAD_IN_CLOSERS = "ดังต่อไปนี้|ดังนี้|คือ|ได้แก่|ประกอบด้วย|ประกอบไปด้วย"
+# "ดังนี" is "ดังนี้" whose tone mark a PDF extraction lost.
+LEAD_IN_CLOSERS = "ดังต่อไปนี้|ดังนี้?|คือ|ได้แก่|ประกอบด้วย|ประกอบไปด้วย"
 
 # The words of ``ORGANIZATION_KINDS`` as written in full, and their short forms.
 ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = (
