@@ -13,16 +13,16 @@ from conftest import SAMPLES
 SAMPLE = SAMPLES[0]
 TEXT = SAMPLE.read_text(encoding="utf-8")
 
-ENCODINGS = {
-    "utf-8": (TEXT.encode("utf-8"), "utf-8"),
-    "utf-8 with BOM": (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
-    "utf-16 with BOM": (TEXT.encode("utf-16"), "utf-16"),
-    "utf-16-le without BOM": (TEXT.encode("utf-16-le"), "utf-16-le"),
-    "utf-16-be without BOM": (TEXT.encode("utf-16-be"), "utf-16-be"),
-    "tis-620": (TEXT.replace("\u00a0", " ").encode("tis-620"), "tis-620"),
-    "cp874 with curly quotes": (TEXT.replace("\u00a0", " ").replace('"', "“").encode("cp874"), "cp874"),
-    "CRLF": (TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
-    "CR": (TEXT.replace("\n", "\r").encode("utf-8"), "utf-8"),
+# How each sample is saved, and the encoding planparse must report for it.
+SAVINGS = {
+    "utf-8": (lambda text: text.encode("utf-8"), "utf-8"),
+    "utf-8 with BOM": (lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), "utf-8-sig"),
+    "utf-16 with BOM": (lambda text: text.encode("utf-16"), "utf-16"),
+    "utf-16-le without BOM": (lambda text: text.encode("utf-16-le"), "utf-16-le"),
+    "utf-16-be without BOM": (lambda text: text.encode("utf-16-be"), "utf-16-be"),
+    "cp874 (Windows Thai)": (lambda text: text.encode("cp874"), None),
+    "CRLF": (lambda text: text.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+    "CR": (lambda text: text.replace("\n", "\r").encode("utf-8"), "utf-8"),
 }
 
 
@@ -30,15 +30,25 @@ def _content(document):
     return document.model_dump(exclude={"source"})
 
 
-@pytest.mark.parametrize("data, encoding", ENCODINGS.values(), ids=ENCODINGS.keys())
-def test_same_document_whatever_the_bytes(data, encoding):
-    expected = _content(planparse.parse(TEXT))
-    document = planparse.parse_bytes(data, "plan.txt")
-    assert document.source.encoding == encoding
-    assert document.source.line_count == len(split_lines(TEXT))
-    if encoding.startswith("cp874") or encoding == "tis-620":
-        expected = _content(planparse.parse(data.decode("cp874")))
-    assert _content(document) == expected
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("saving", SAVINGS, ids=list(SAVINGS))
+def test_same_document_whatever_the_bytes(sample, saving):
+    text = sample.read_text(encoding="utf-8")
+    encode, encoding = SAVINGS[saving]
+    document = planparse.parse_bytes(encode(text), "plan.txt")
+    assert _content(document) == _content(planparse.parse(text))
+    assert document.source.line_count == len(split_lines(text))
+    if encoding is not None:
+        assert document.source.encoding == encoding
+    else:  # plain TIS-620 when every byte is in it, cp874 otherwise
+        assert document.source.encoding in ("tis-620", "cp874")
+
+
+def test_plain_tis620_is_named_so():
+    document = planparse.parse_bytes("วิสัยทัศน์\n“เมืองน่าอยู่”\n".replace("“", '"').replace("”", '"')
+                                     .encode("tis-620"))
+    assert document.source.encoding == "tis-620"
+    assert document.vision.text == "เมืองน่าอยู่"
 
 
 def test_short_tis620_is_not_mistaken_for_korean():

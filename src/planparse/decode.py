@@ -69,14 +69,18 @@ def decode(data: bytes, name: str = "input") -> Decoded:
         return Decoded(_checked(data, "utf-8", name), "utf-8")
     except UnicodeDecodeError:
         pass
-    encoding = "cp874" if _CP874_ONLY.intersection(data) else "tis-620"
-    try:
-        text = _checked(data, encoding, name)
-    except UnicodeDecodeError:
-        text = None
-    if text is None or _thai_share(text) < _MIN_THAI_SHARE:
-        raise PlanParseError(f"{name}: not UTF-8, UTF-16 or TIS-620 text (cannot decode it)")
-    return Decoded(text, encoding)
+    # Plain TIS-620 when it decodes; cp874 adds quotes and dashes at 0x80-0x9F and the
+    # no-break space at 0xA0, which Windows programs write.
+    legacy = ("cp874",) if _CP874_ONLY.intersection(data) else ("tis-620", "cp874")
+    for encoding in legacy:
+        try:
+            text = _checked(data, encoding, name)
+        except UnicodeDecodeError:
+            continue
+        if _thai_share(text) >= _MIN_THAI_SHARE:
+            return Decoded(text, encoding)
+        break
+    raise PlanParseError(f"{name}: not UTF-8, UTF-16 or TIS-620 text (cannot decode it)")
 
 
 def _checked(data: bytes, encoding: str, name: str) -> str:
