@@ -12,6 +12,7 @@ summary, then the detail), ``merge_statements`` keeps the fuller statement.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence, TypeVar, Union
@@ -34,6 +35,8 @@ _CHILD_FIELDS = {
 _DEFAULT_CHILD = Section.GUIDELINE
 # Document-level lists that hold items directly.
 _DOCUMENT_LISTS = (Section.MISSION, Section.PLAN_GOAL)
+# A part of the document, whose title follows on the next line.
+_PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d")
 # Two statements are one list when this share of the shorter one's entries match.
 _SAME_LIST_SHARE = 0.6
 _SAME_ENTRY_RATIO = 0.75
@@ -84,9 +87,11 @@ class _Ignored:
 
     In a section that cites another body's plan (ยุทธศาสตร์ชาติ, a province's strategies
     in a municipality's plan) even "ยุทธศาสตร์ที่ 1 ..." is that plan's, not this one's.
+    A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
     """
 
     cited: bool = False
+    awaits_title: bool = False
 
 
 _Frame = Union[_List, _Vision, _Strategy, _Ignored]
@@ -125,6 +130,8 @@ class Assembler:
         for line in lines:
             handler = self._handlers.get(line.kind)
             if handler:
+                if line.kind is not Kind.HEADING and isinstance(self.top, _Ignored):
+                    self.top.awaits_title = False
                 handler(line)
         self._pop_to_root()
         missions, goals, strategies = (
@@ -193,9 +200,14 @@ class Assembler:
         """A province's strategies are the plan's own only in a province's plan."""
         if section is Section.PROVINCE_STRATEGY:
             return Section.STRATEGY if self.province_plan else Section.CITED
+        if section is Section.PROVINCE_PLAN:
+            return Section.CLOSE if self.province_plan else Section.CITED
         return section
 
     def _heading(self, line: Line) -> None:
+        if isinstance(self.top, _Ignored) and self.top.awaits_title:
+            self.top.awaits_title = False  # "ส่วนที่ 3" / "ยุทธศาสตร์ขององค์กรปกครองส่วนท้องถิ่น"
+            return
         section = self._resolve(line.section)
         declared = line.announces.count if line.announces else None
         span = line.text.span()
@@ -220,7 +232,8 @@ class Assembler:
             self.stack.append(_Ignored())
         else:
             self._pop_to_root()
-            self.stack.append(_Ignored(cited=section is Section.CITED))
+            self.stack.append(_Ignored(cited=section is Section.CITED,
+                                       awaits_title=_PART.match(line.text.text) is not None))
 
     def _tactics_are_top(self, strategy: Optional[_Strategy]) -> bool:
         """Tactics are the top level where nothing stands above them (no strategy in the

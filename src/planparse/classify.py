@@ -56,6 +56,8 @@ _CONTENT_SECTIONS = _ORDINAL_SECTIONS | {Section.VISION}
 _LIST_SECTIONS = _ORDINAL_SECTIONS
 # Content longer than this after a heading word, with no separator or list, is prose.
 _MAX_INLINE_CONTENT = 200
+# An unnumbered line this short that starts with a closing word is that section's heading.
+_MAX_CLOSER_HEADING = 40
 # An unnumbered line that starts with a strategy word and runs longer is a sentence.
 _MAX_UNNUMBERED_TITLE = 150
 # "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused as a reference.
@@ -287,8 +289,10 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     if rest.content_start >= len(text):
         return [heading]
     if context.section not in _CONTENT_SECTIONS:
-        # "ขั้นตอนการจัดทำแผน มีดังนี้": a section the schema does not hold, announced.
-        return [heading] if split_lead_in(context.body)[1] is not None else None
+        # A section the schema does not hold, with a few words more ("แผนงาน/โครงการสำคัญ")
+        # or announced ("ขั้นตอนการจัดทำแผน มีดังนี้"): it closes the list above.
+        short = context.label is None and len(text) <= _MAX_CLOSER_HEADING
+        return [heading] if short or split_lead_in(context.body)[1] is not None else None
     content = context.body.slice(rest.content_start)
     introduced = bool(_STARTS_WITH_LEAD_IN.match(content.text)) or has_enumeration(content.text)
     if context.section in _STRATEGY_SECTIONS and not introduced:
@@ -569,6 +573,8 @@ def _nearest_before(anchors: list[re.Match[str]], start: int, floor: int) -> Opt
     return chosen
 
 
+# Three or more number cells at the end of an item: a table's target or year columns.
+_NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
 _ONLY_A_COUNT = re.compile(r"\s*(?:ทั้ง(?:หมด|สิ้น)?|จำนวน|มี)?\s*\d{1,2}\s*")
 
 
@@ -583,9 +589,14 @@ def _unnumbered_after(anchors: list[re.Match[str]], text: str,
 
 
 def settle(line: Line) -> Line:
-    """Cut a trailing lead-in off an item or text and record what it announces."""
+    """Cut a trailing lead-in off an item or text and record what it announces; cut the
+    cells of a table's number columns off an item ("... (ร้อยละ) 5 5 5 5")."""
     if line.kind not in (Kind.ITEM, Kind.TEXT):
         return line
+    if line.kind is Kind.ITEM:
+        cells = _NUMBER_CELLS.search(line.text.text)
+        if cells and cells.start() > 0:
+            line = replace(line, text=line.text.slice(0, cells.start()).strip())
     text, announces = split_lead_in(line.text)
     if announces is None:
         return line

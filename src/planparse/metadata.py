@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -18,11 +19,13 @@ from typing import Optional
 from .model import Organization, Period
 from .vocabulary import (
     NAME_ENDING_PATTERN,
+    CITED_PLAN_PATTERN,
     NAME_IS_KIND,
     ORGANIZATION_KIND_OF,
     ORGANIZATION_PATTERN,
     OWNER_CONTEXT_PATTERN,
     PERIOD_PATTERN,
+    PLAN_CONTEXT_PATTERN,
 )
 
 # How much more a mention in an owner's context counts than a passing one.
@@ -32,6 +35,8 @@ _MIN_SCORE = 2
 # A plan covers a few years: longer ranges are history, not a plan period.
 _MAX_PLAN_YEARS = 20
 _CE_TO_BE = 543
+# A range of years is read with this many characters before it.
+_CONTEXT_CHARS = 80
 
 
 @lru_cache(maxsize=1)
@@ -102,12 +107,27 @@ def _name_end(name: str) -> int:
 
 
 def find_period(text: str) -> Optional[Period]:
-    """The first range of plan years, in the Buddhist Era."""
+    """The plan's years in the Buddhist Era: the first range named with a plan, else the
+    first range not named with another body's plan (ยุทธศาสตร์ชาติ 20 ปี (2561 - 2580))."""
+    best: Optional[tuple[int, Period]] = None
     for match in PERIOD_PATTERN.finditer(text):
-        start, end = int(match.group("start")), match.group("end")
-        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-        if start < 2400:  # a Common Era year
-            start, end_year = start + _CE_TO_BE, end_year + _CE_TO_BE if end_year < 2400 else end_year
-        if 0 < end_year - start <= _MAX_PLAN_YEARS:
-            return Period(start_year=start, end_year=end_year)
+        period = _period(match)
+        if period is None:
+            continue
+        context = text[max(0, match.start() - _CONTEXT_CHARS):match.start()]
+        rank = 2 if CITED_PLAN_PATTERN.search(context) else 0 if PLAN_CONTEXT_PATTERN.search(context) else 1
+        if best is None or rank < best[0]:
+            best = (rank, period)
+            if rank == 0:
+                break
+    return best[1] if best is not None and best[0] < 2 else None
+
+
+def _period(match: re.Match[str]) -> Optional[Period]:
+    start, end = int(match.group("start")), match.group("end")
+    end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+    if start < 2400:  # a Common Era year
+        start, end_year = start + _CE_TO_BE, end_year + _CE_TO_BE if end_year < 2400 else end_year
+    if 0 < end_year - start <= _MAX_PLAN_YEARS:
+        return Period(start_year=start, end_year=end_year)
     return None

@@ -26,6 +26,7 @@ class Section(Enum):
     PLAN_GOAL = "plan_goal"  # always plan-level (เป้าประสงค์สูงสุด, จุดมุ่งหมาย...)
     STRATEGY = "strategy"
     PROVINCE_STRATEGY = "province_strategy"  # the plan's own only in a province's plan
+    PROVINCE_PLAN = "province_plan"  # a province's plan named: its title, or a citation
     GUIDELINE = "guideline"
     INDICATOR = "indicator"
     TACTIC = "tactic"
@@ -68,6 +69,7 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     ("ขั้นตอน|กระบวนการ|ผู้เข้าร่วม|รายชื่อ|องค์ประกอบของ|หลักเกณฑ์|ระเบียบ", Section.CLOSE),
     # Other plans cited in a local plan.
     ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ|แผนแม่บท|แผนพัฒนาภาค|แผนพัฒนากลุ่มจังหวัด", Section.CITED),
+    ("แผนพัฒนา(?=จังหวัด)", Section.PROVINCE_PLAN),
     ("นโยบาย(?:ของ)?(?:รัฐบาล|ผู้บริหาร|นายก)|Thailand\\s*4\\.0", Section.CITED),
     ("เป้าหมายการพัฒนาที่ยั่งยืน|SDGs?", Section.CITED),
 )
@@ -91,6 +93,7 @@ QUALIFIERS: tuple[str, ...] = (
     r"(?:แผน)?(?:ยุทธศาสตร์|พัฒนา)(?:การพัฒนา)?(?:ท้องถิ่น|สี่ปี|ห้าปี|สามปี)?",
     r"(?:พ\.?\s?ศ\.?|ปี(?:งบประมาณ)?|ค\.?\s?ศ\.?)\s*\d{4}(?:\s*[-–—]\s*\d{2,4})?",
     r"\d+\s*ปี",
+    r"(?:(?:25|20)\d{2}\s*){2,}",  # the year columns of a table: 2566 2567 2568
     r"ฉบับที่\s*\d+|ระยะ\s*\d+\s*ปี|\(?ต่อ\)?",
     r"[A-Za-z][A-Za-z ]*",
 )
@@ -208,6 +211,11 @@ ORGANIZATION_KIND_OF = tuple(
     (re.compile(pattern), kind) for pattern, kind in ORGANIZATION_KINDS
 )
 OWNER_CONTEXT_PATTERN = re.compile(OWNER_CONTEXT)
+# The years of a plan are named with it ("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)"), unless the
+# plan named last is another body's ("ยุทธศาสตร์ชาติ 20 ปี (พ.ศ. 2561 - 2580)").
+PLAN_CONTEXT_PATTERN = re.compile(r"แผน[^\n]{0,60}$|ปี\s*$|พ\.?\s?ศ\.?\s*$")
+CITED_PLAN_PATTERN = re.compile(
+    r"(?:ยุทธศาสตร์ชาติ|แผนแม่บท|แห่งชาติ|แผนการปฏิรูป|เป้าหมายการพัฒนาที่ยั่งยืน)[^\n]{0,40}$")
 NAME_ENDING_PATTERN = re.compile("|".join(NAME_ENDINGS))
 # A range of years: พ.ศ. 2561 - 2564, ปี 2556 - 2561, 2561-64, (2018-2022).
 PERIOD_PATTERN = re.compile(
