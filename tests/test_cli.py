@@ -167,3 +167,12 @@ def test_python_dash_m_runs_the_same_commands():
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_extract_does_not_import_rich():
+    completed = subprocess.run([sys.executable, "-X", "importtime", "-m", "planparse", "extract",
+                                str(SAMPLE)], capture_output=True)
+    assert completed.returncode == 0
+    imported = [line.rsplit("|", 1)[-1].strip() for line in completed.stderr.decode().splitlines()
+                if line.startswith("import time:")]
+    assert "planparse.parser" in imported and not [name for name in imported if name.startswith("rich")]

@@ -3,19 +3,25 @@
 Exit codes (the README lists them too):
 
 - 0 done;
-- 1 the input could not be read or is not text;
+- 1 an input could not be read or is not text (``extract``), or any file of a
+  batch failed;
 - 2 a usage error: an unknown option or format, an output that exists without
-  ``--force``;
-- 3 with ``--strict``, the document has warnings.
+  ``--force``, folders that overlap;
+- 3 with ``--strict``, a document has warnings (and nothing failed);
+- 130 interrupted (Ctrl-C); what was finished is kept.
+
+rich is imported only by the commands that draw with it (``batch``), so that
+``extract`` starts fast.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NoReturn, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Optional
 
 import typer
 
@@ -25,12 +31,14 @@ from .flat import span_label
 from .outputs import write_atomically
 
 if TYPE_CHECKING:
+    from .batch import FileRecord, RunReport
     from .model import PlanDocument
 
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_WARNINGS = 3
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     add_completion=False,
@@ -97,6 +105,103 @@ def extract(
         typer.echo(line, err=True)
     if strict and document.warnings:
         raise typer.Exit(EXIT_WARNINGS)
+
+
+@app.command()
+def batch(
+    input_dir: Path = typer.Argument(..., help="The folder of plan texts to convert."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="The folder for the outputs, outside INPUT_DIR."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
+                                        help="Output format: one file per input."),
+    pattern: str = typer.Option("*.txt", "--pattern", help="Which file names to convert."),
+    recursive: bool = typer.Option(True, "--recursive/--no-recursive",
+                                   help="Look into subfolders."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes [default: the number of CPUs]."),
+    force: bool = typer.Option(False, "--force",
+                               help="Convert unchanged inputs again and replace any existing output."),
+    table: Optional[Path] = typer.Option(None, "--table",
+                                         help="Also write every item of every plan to this CSV."),
+    strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Print only the files that failed; no progress, no summary."),
+) -> None:
+    """Convert every plan text in a folder, mirroring its tree; unchanged files are skipped.
+
+    A file that fails is reported and the batch goes on; the exit code is then 1. A run
+    report is written to OUTPUT/planparse-report.json.
+    """
+    from .batch import REPORT_NAME, BatchOptions, default_workers, prepare, run
+
+    options = BatchOptions(format=format.value, pattern=pattern, recursive=recursive,
+                           workers=workers or default_workers(), force=force, table=table)
+    try:
+        planned = prepare(input_dir, output, options)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_USAGE)
+    try:
+        with _batch_progress(len(planned), quiet) as on_record:
+            report = run(planned, on_record)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    report_path = output / REPORT_NAME
+    if report.interrupted:
+        done = report.summary.converted + report.summary.skipped
+        _fail(f"interrupted: {done} of {report.summary.files} files are done and kept; "
+              f"run the same command again to finish (report: {report_path})", EXIT_INTERRUPTED)
+    if not quiet:
+        from rich.console import Console
+
+        from .views import summary_table
+
+        console = Console()
+        console.print(summary_table(report))
+        console.print(f"report: {report_path}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(_batch_exit_code(report, strict))
+
+
+def _batch_exit_code(report: RunReport, strict: bool) -> int:
+    if report.summary.failed:
+        return EXIT_INPUT
+    if strict and report.summary.with_warnings:
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+@contextmanager
+def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], None]]:
+    """A callback for each finished file: a progress bar on a terminal, else one plain
+    line a file; failures are always told, on standard error."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    console = Console(stderr=True, highlight=False)
+    if quiet or not console.is_terminal:
+        def tell(record: FileRecord) -> None:
+            if record.reason or not quiet:
+                console.print(_record_line(record), markup=False, soft_wrap=True)
+
+        yield tell
+        return
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("converting", total=total, rate="")
+
+        def advance(record: FileRecord) -> None:
+            if record.reason:
+                progress.console.print(_record_line(record), markup=False, soft_wrap=True)
+            speed = progress.tasks[task].speed
+            progress.update(task, advance=1, rate=f"{speed:.0f} files/s" if speed else "")
+
+        yield advance
+
+
+def _record_line(record: FileRecord) -> str:
+    return f"{record.status.value:<11} {record.reason or record.input}"
 
 
 def _parse(file: str) -> PlanDocument:

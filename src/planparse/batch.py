@@ -1,0 +1,605 @@
+"""Whole folders: finding inputs, worker processes, incremental runs and the run report.
+
+Nothing here prints or exits. ``prepare`` checks a request and finds the inputs (its
+PlanParseError is a usage error); ``run`` converts them and returns the RunReport,
+calling back with each file's record as it is done so that the CLI can show progress.
+
+The decisions a user relies on (the README states them too):
+
+- One output per input, at the input's path relative to the input folder with the
+  format's suffix. The output folder may not overlap the input folder, so outputs are
+  never read back as inputs and inputs are never touched.
+- Outputs are written atomically, and the temporary files of a run that was interrupted
+  or lost a worker process are removed.
+- The run report ``OUT_DIR/planparse-report.json`` is also the memory of incremental
+  runs: an input is skipped when the output recorded for it is still on disk unchanged
+  and was made from the same input bytes (sha256) with the same fingerprint (format,
+  planparse version and code).
+- An existing output is replaced only when the report says this batch wrote it, when
+  the new output is the same bytes, or with ``force``.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path, PurePosixPath
+from typing import Callable, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from . import __version__
+from .errors import PlanParseError
+from .flat import count_items
+from .model import PlanDocument, Warning
+from .outputs import file_sha256, remove_leftovers, write_atomically
+from .parser import parse_bytes, read_input
+from .writers import WRITERS, csv_rows, csv_table, render
+
+REPORT_NAME = "planparse-report.json"
+REPORT_VERSION = 1
+
+
+class Status(str, Enum):
+    converted = "converted"
+    """Parsed and written in this run."""
+    skipped = "skipped"
+    """Unchanged since its output was written; not parsed again."""
+    failed = "failed"
+    """Could not be converted; ``reason`` says why."""
+    interrupted = "interrupted"
+    """Not reached: the run was stopped first."""
+
+
+class OutputRecord(BaseModel):
+    """The last output this batch wrote for an input, and what it was made from.
+
+    It is checked against the disk before it is trusted to skip or replace a file.
+    """
+
+    path: str
+    """Relative to the output folder."""
+    sha256: str
+    """Of the output file as written."""
+    source_sha256: str
+    """Of the input bytes it was made from."""
+    fingerprint: str
+    """Of the format and planparse code that made it (see ``fingerprint``)."""
+    counts: dict[str, int]
+    """Items of each kind in the document (see flat.KINDS)."""
+    warnings: list[Warning]
+    """The document's warnings."""
+
+
+class FileRecord(BaseModel):
+    """What happened to one input in a run."""
+
+    input: str
+    """Relative to the input folder, with forward slashes."""
+    status: Status
+    reason: Optional[str] = None
+    """One line naming the file and why it failed; null unless it failed or was not reached."""
+    sha256: Optional[str] = None
+    """Of the input bytes as read in this run; null when they could not be read."""
+    seconds: float = 0.0
+    """Time spent on this input."""
+    output: Optional[OutputRecord] = None
+
+
+class Summary(BaseModel):
+    files: int
+    converted: int
+    skipped: int
+    with_warnings: int
+    """Converted or skipped files whose document has warnings."""
+    failed: int
+    interrupted: int
+    strategies: int
+    """Strategies in the documents of converted and skipped files."""
+
+
+class TableRecord(BaseModel):
+    """The combined CSV table this batch wrote, so a re-run may replace it."""
+
+    path: str
+    sha256: str
+
+
+class RunReport(BaseModel):
+    report_version: int = REPORT_VERSION
+    planparse_version: str
+    input_dir: str
+    output_dir: str
+    format: str
+    pattern: str
+    recursive: bool
+    workers: int
+    fingerprint: str
+    interrupted: bool
+    seconds: float
+    summary: Summary
+    table: Optional[TableRecord] = None
+    files: list[FileRecord]
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on (a container or taskset can allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    format: str = "json"
+    pattern: str = "*.txt"
+    recursive: bool = True
+    workers: int = field(default_factory=default_workers)
+    force: bool = False
+    table: Optional[Path] = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An input found in the folder and where its output goes."""
+
+    name: str
+    source: Path
+    output_name: str
+    target: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One conversion for a worker process: everything it needs, nothing it must look up."""
+
+    name: str
+    source: Path
+    output_name: str
+    target: Path
+    format: str
+    fingerprint: str
+    may_replace: bool
+    kept: Optional[OutputRecord]
+    """The earlier output still on disk, which a failure leaves in place and on record."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A checked request: the folders, the options and what was found."""
+
+    input_dir: Path
+    output_dir: Path
+    options: BatchOptions
+    fingerprint: str
+    candidates: list[Candidate]
+    problems: list[FileRecord]
+    """Inputs that failed before any conversion: link loops, name collisions."""
+    previous: dict[str, FileRecord]
+    previous_table: Optional[TableRecord]
+
+    def __len__(self) -> int:
+        return len(self.candidates) + len(self.problems)
+
+
+def fingerprint(format: str) -> str:
+    """What makes two runs' outputs of the same input the same: the format, the planparse
+    version and its source code, so an upgraded or edited parser redoes everything."""
+    digest = hashlib.sha256(f"{format}\0{__version__}\0".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    return digest.hexdigest()
+
+
+def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
+    """Check the request and find the inputs; PlanParseError says what is wrong with it."""
+    if options.format not in WRITERS:
+        raise PlanParseError(f"unknown output format {options.format!r} "
+                             f"(choose one of: {', '.join(sorted(WRITERS))})")
+    if options.workers < 1:
+        raise PlanParseError(f"--workers must be 1 or more, not {options.workers}")
+    _check_folders(input_dir, output_dir, options.table)
+    previous = _previous_report(output_dir / REPORT_NAME, options.force)
+    previous_table = previous.table if previous else None
+    if options.table is not None:
+        _check_table(options.table, previous_table, options.force)
+    files, problems = find_inputs(input_dir, options.pattern, options.recursive)
+    candidates, collisions = _assign_outputs(files, input_dir, output_dir, options)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PlanParseError(f"{output_dir}: the output folder cannot be created "
+                             f"({error.strerror or error})") from None
+    return Batch(
+        input_dir=input_dir,
+        output_dir=output_dir,
+        options=options,
+        fingerprint=fingerprint(options.format),
+        candidates=candidates,
+        problems=sorted(problems + collisions, key=lambda record: record.input),
+        previous={record.input: record for record in previous.files} if previous else {},
+        previous_table=previous_table,
+    )
+
+
+def _check_folders(input_dir: Path, output_dir: Path, table: Optional[Path]) -> None:
+    """Refuse folders that do not exist or overlap: an output folder inside the input folder
+    would have its outputs read as inputs on the next run, and the other way round a run
+    could write over its own inputs."""
+    if not input_dir.is_dir():
+        reason = "is not a folder (use planparse extract for one file)" if input_dir.exists() \
+            else "no such folder"
+        raise PlanParseError(f"{input_dir}: {reason}")
+    if output_dir.exists() and not output_dir.is_dir():
+        raise PlanParseError(f"{output_dir}: exists and is not a folder")
+    inputs, outputs = input_dir.resolve(), output_dir.resolve()
+    if outputs == inputs or inputs in outputs.parents:
+        raise PlanParseError(f"{output_dir}: the output folder is inside the input folder "
+                             f"{input_dir}; choose one outside it")
+    if outputs in inputs.parents:
+        raise PlanParseError(f"{input_dir}: the input folder is inside the output folder "
+                             f"{output_dir}; choose an output folder outside it")
+    if table is not None:
+        if table.is_dir():
+            raise PlanParseError(f"{table}: is a folder; --table names the CSV file to write")
+        if inputs in table.resolve().parents:
+            raise PlanParseError(f"{table}: the table would be inside the input folder "
+                                 f"{input_dir}; write it elsewhere")
+
+
+def _previous_report(path: Path, force: bool) -> Optional[RunReport]:
+    """The report of the last run into this folder, if there is one we can trust."""
+    if not path.exists():
+        return None
+    try:
+        report = RunReport.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        report = None
+    if report is None or report.report_version != REPORT_VERSION:
+        if force:
+            return None
+        raise PlanParseError(f"{path}: exists and is not a planparse run report, and the run "
+                             "would overwrite it (add --force, or choose another output folder)")
+    return report
+
+
+def _check_table(table: Path, previous: Optional[TableRecord], force: bool) -> None:
+    """A table may replace an existing file only if the last run wrote it, or with force."""
+    if not table.exists() or force:
+        return
+    ours = (previous is not None and previous.path == str(table.resolve())
+            and previous.sha256 == file_sha256(table))
+    if not ours:
+        raise PlanParseError(f"{table}: already exists (add --force to overwrite it)")
+
+
+def find_inputs(folder: Path, pattern: str, recursive: bool) -> tuple[list[PurePosixPath], list[FileRecord]]:
+    """The files under ``folder`` whose names match ``pattern``, relative to it and sorted,
+    and failed records for what cannot be walked or read as a file.
+
+    Links to folders are followed, except one leading back to a folder above it (a loop,
+    which would never end); a copy of a folder linked from elsewhere is walked again, as
+    the user asked for both.
+    """
+    files: list[PurePosixPath] = []
+    problems: list[FileRecord] = []
+    stack = [(folder, PurePosixPath(), (_identity(folder),))]
+    while stack:
+        directory, relative, ancestors = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(_failed(str(relative), f"{directory}: the folder cannot be listed "
+                                                   f"({error.strerror or error})"))
+            continue
+        for entry in entries:
+            name = relative / entry.name
+            if _is(entry.is_dir):
+                if not recursive:
+                    continue
+                identity = _identity(entry.path)
+                if identity in ancestors:
+                    problems.append(_failed(str(name), f"{entry.path}: symbolic link loop (it leads "
+                                                       "back to a folder above it); not followed"))
+                else:
+                    stack.append((Path(entry.path), name, ancestors + (identity,)))
+            elif fnmatch.fnmatch(entry.name, pattern):
+                if _is(entry.is_file):
+                    files.append(name)
+                else:
+                    problems.append(_failed(str(name), _not_a_file(entry.path)))
+    return sorted(files), problems
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    """``DirEntry.is_dir`` and ``is_file`` raise, rather than say no, for a link to itself."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
+def _identity(path: str | Path) -> tuple[int, int]:
+    """The same folder has the same identity whatever link leads to it."""
+    status = os.stat(path)
+    return status.st_dev, status.st_ino
+
+
+def _not_a_file(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        return f"{path}: is a symbolic link that cannot be followed ({error.strerror or error})"
+    return f"{path}: is not a regular file (a pipe, socket or device)"
+
+
+def _assign_outputs(files: list[PurePosixPath], input_dir: Path, output_dir: Path,
+                    options: BatchOptions) -> tuple[list[Candidate], list[FileRecord]]:
+    """Give every input its output; an input whose output name is taken fails rather than
+    overwrite another's (``plan.txt`` and ``plan.md`` with ``--pattern '*'``)."""
+    taken = {REPORT_NAME: "the run report"}
+    if options.table is not None and output_dir.resolve() in options.table.resolve().parents:
+        taken[options.table.resolve().relative_to(output_dir.resolve()).as_posix()] = "the table"
+    candidates, collisions = [], []
+    for name in files:
+        output_name = name.with_suffix(f".{options.format}").as_posix()
+        if output_name in taken:
+            collisions.append(_failed(name.as_posix(), f"{name}: its output {output_name} "
+                                                       f"would overwrite {taken[output_name]}"))
+            continue
+        taken[output_name] = name.as_posix()
+        candidates.append(Candidate(name=name.as_posix(), source=input_dir.joinpath(*name.parts),
+                                    output_name=output_name,
+                                    target=output_dir.joinpath(*PurePosixPath(output_name).parts)))
+    return candidates, collisions
+
+
+def _failed(name: str, reason: str, kept: Optional[OutputRecord] = None) -> FileRecord:
+    return FileRecord(input=name, status=Status.failed, reason=reason, output=kept)
+
+
+def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: None) -> RunReport:
+    """Convert every input of ``batch``, write the run report (and the table), return it.
+
+    A Ctrl-C does not escape: the files done so far are kept and recorded, temporary files
+    are removed, and the report says ``interrupted``. PlanParseError when the report or
+    the table cannot be written (the report is still written when only the table fails).
+    """
+    started = time.perf_counter()
+    records: dict[str, FileRecord] = {}
+
+    def finish(record: FileRecord) -> None:
+        records[record.input] = record
+        on_record(record)
+
+    jobs: list[Job] = []
+    try:
+        for record in batch.problems:
+            finish(record)
+        for candidate in batch.candidates:
+            outcome = _skip_or_job(batch, candidate)
+            if isinstance(outcome, Job):
+                jobs.append(outcome)
+            else:
+                finish(outcome)
+        _convert(jobs, batch.options.workers, finish)
+        interrupted = False
+    except KeyboardInterrupt:
+        interrupted = True
+    remove_leftovers({batch.output_dir, *(job.target.parent for job in jobs)})
+    for candidate in batch.candidates:
+        if candidate.name not in records:
+            earlier = batch.previous.get(candidate.name)
+            records[candidate.name] = FileRecord(
+                input=candidate.name, status=Status.interrupted,
+                reason=f"{candidate.name}: not reached before the run was interrupted",
+                output=earlier.output if earlier else None)
+    files = sorted(records.values(), key=lambda record: record.input)
+    table, table_error = batch.previous_table, None
+    if batch.options.table is not None and not interrupted:
+        try:
+            table = _write_table(batch, files)
+        except PlanParseError as error:
+            table_error = error
+    report = RunReport(
+        planparse_version=__version__,
+        input_dir=str(batch.input_dir),
+        output_dir=str(batch.output_dir),
+        format=batch.options.format,
+        pattern=batch.options.pattern,
+        recursive=batch.options.recursive,
+        workers=batch.options.workers,
+        fingerprint=batch.fingerprint,
+        interrupted=interrupted,
+        seconds=round(time.perf_counter() - started, 3),
+        summary=summarize(files),
+        table=table,
+        files=files,
+    )
+    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_atomically(batch.output_dir / REPORT_NAME, text.encode("utf-8"))
+    except OSError as error:
+        raise PlanParseError(f"{batch.output_dir / REPORT_NAME}: the run report cannot be written "
+                             f"({error.strerror or error})") from None
+    if table_error is not None:
+        raise table_error
+    return report
+
+
+def _skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
+    """A skipped record when the recorded output is still current, else the job to do."""
+    earlier = batch.previous.get(candidate.name)
+    kept = earlier.output if earlier else None
+    if kept is not None and (kept.path != candidate.output_name
+                             or file_sha256(candidate.target) != kept.sha256):
+        kept = None
+    started = time.perf_counter()
+    source_sha256 = file_sha256(candidate.source)
+    if (kept is not None and not batch.options.force and kept.fingerprint == batch.fingerprint
+            and kept.source_sha256 == source_sha256):
+        return FileRecord(input=candidate.name, status=Status.skipped, sha256=source_sha256,
+                          seconds=round(time.perf_counter() - started, 4), output=kept)
+    return Job(name=candidate.name, source=candidate.source, output_name=candidate.output_name,
+               target=candidate.target, format=batch.options.format,
+               fingerprint=batch.fingerprint, may_replace=batch.options.force or kept is not None,
+               kept=kept)
+
+
+def convert_file(job: Job) -> FileRecord:
+    """Read, parse, render and write one input. Every failure becomes a failed record, so
+    that one bad file never stops the batch; this runs in a worker process."""
+    started = time.perf_counter()
+    source_sha256 = None
+    try:
+        data = read_input(job.source)
+        source_sha256 = hashlib.sha256(data).hexdigest()
+        document = parse_bytes(data, job.name)
+        rendered = render(document, job.format).encode("utf-8")
+        _write_output(job, rendered)
+    except PlanParseError as error:
+        reason = str(error)
+    except OSError as error:
+        reason = f"{job.target}: cannot be written ({error.strerror or error})"
+    except Exception as error:  # a parser bug on one file must not stop thousands of others
+        reason = (f"{job.name}: planparse failed on this file ({type(error).__name__}: {error}); "
+                  "please report it")
+    else:
+        output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
+                              source_sha256=source_sha256, fingerprint=job.fingerprint,
+                              counts=count_items(document), warnings=document.warnings)
+        return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
+                          seconds=round(time.perf_counter() - started, 4), output=output)
+    return FileRecord(input=job.name, status=Status.failed, reason=reason, sha256=source_sha256,
+                      seconds=round(time.perf_counter() - started, 4), output=job.kept)
+
+
+def _write_output(job: Job, data: bytes) -> None:
+    """Write unless that would replace a file this batch did not write with other bytes."""
+    if not job.may_replace and job.target.exists() and job.target.read_bytes() != data:
+        raise PlanParseError(f"{job.target}: already exists and was not written by this batch "
+                             "(add --force to replace it)")
+    write_atomically(job.target, data)
+
+
+def _convert(jobs: list[Job], workers: int, finish: Callable[[FileRecord], None]) -> None:
+    """Run the jobs here when one worker is asked for (or one job is left), else in
+    worker processes; the outputs are the same bytes either way."""
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            finish(convert_file(job))
+    else:
+        _convert_in_processes(jobs, min(workers, len(jobs)), finish)
+
+
+def _convert_in_processes(jobs: list[Job], workers: int,
+                          finish: Callable[[FileRecord], None]) -> None:
+    """Keep ``workers`` jobs in flight in worker processes.
+
+    Holding no more than that in flight bounds the damage when a worker dies (killed, or
+    out of memory): only its companions in flight fail, and the rest go on in a fresh
+    pool. A Ctrl-C waits for the jobs in flight, which are short, so their outputs are
+    complete and recorded; the workers ignore it themselves.
+    """
+    waiting = deque(jobs)
+    context = multiprocessing.get_context("spawn")  # no fork of a process running threads
+    while waiting:
+        with ProcessPoolExecutor(workers, mp_context=context,
+                                 initializer=_ignore_interrupts) as pool:
+            running: dict[Future[FileRecord], Job] = {}
+            broken = False
+            try:
+                while running or (waiting and not broken):
+                    while waiting and not broken and len(running) < workers:
+                        job = waiting.popleft()
+                        running[pool.submit(convert_file, job)] = job
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = running.pop(future)
+                        if isinstance(future.exception(), BrokenProcessPool):
+                            broken = True
+                            finish(_failed(job.name, f"{job.name}: its worker process stopped "
+                                                     "(killed, or out of memory); run the batch "
+                                                     "again to retry it", job.kept))
+                        else:
+                            finish(future.result())
+            except KeyboardInterrupt:
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future, job in running.items():
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        finish(future.result())
+                raise
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the run in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def summarize(files: list[FileRecord]) -> Summary:
+    done = [record for record in files if record.status in (Status.converted, Status.skipped)]
+    by_status = {status: sum(1 for record in files if record.status is status) for status in Status}
+    return Summary(
+        files=len(files),
+        converted=by_status[Status.converted],
+        skipped=by_status[Status.skipped],
+        with_warnings=sum(1 for record in done if record.output.warnings),
+        failed=by_status[Status.failed],
+        interrupted=by_status[Status.interrupted],
+        strategies=sum(record.output.counts.get("strategy", 0) for record in done),
+    )
+
+
+def _write_table(batch: Batch, files: list[FileRecord]) -> TableRecord:
+    """One CSV of every item of every converted or skipped input, in input order. Rows are
+    read back from the outputs, so skipped inputs need not be parsed again."""
+    rows = []
+    for record in files:
+        if record.status in (Status.converted, Status.skipped):
+            path = batch.output_dir / record.output.path
+            try:
+                rows += _ROWS_OF_OUTPUT[batch.options.format](path.read_bytes())
+            except Exception as error:  # whatever an output changed since it was written raises
+                raise PlanParseError(f"{path}: cannot be read back for the table ({error})") from None
+    data = csv_table(rows).encode("utf-8")
+    table = batch.options.table
+    try:
+        write_atomically(table, data)
+    except OSError as error:
+        raise PlanParseError(f"{table}: the table cannot be written ({error.strerror or error})") from None
+    return TableRecord(path=str(table.resolve()), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _rows_of_json(data: bytes) -> list[list[str]]:
+    return csv_rows(PlanDocument.model_validate_json(data))
+
+
+def _rows_of_yaml(data: bytes) -> list[list[str]]:
+    import yaml
+
+    return csv_rows(PlanDocument.model_validate(yaml.safe_load(data)))
+
+
+def _rows_of_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))[1:]
+
+
+# How the table gets the rows of an output already on disk, for each output format.
+_ROWS_OF_OUTPUT: dict[str, Callable[[bytes], list[list[str]]]] = {
+    "json": _rows_of_json,
+    "yaml": _rows_of_yaml,
+    "csv": _rows_of_csv,
+}

@@ -1,0 +1,477 @@
+"""planparse batch: mirrored outputs, the run report, incremental re-runs, workers, Ctrl-C.
+
+Folders are small (a few copies of the samples) so that the suite stays fast; the few
+tests that need real worker processes or signals run the command in a subprocess.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import planparse
+from planparse.batch import REPORT_NAME
+from planparse.cli import app
+from planparse.flat import count_items
+from planparse.outputs import TEMPORARY_PREFIX
+from planparse.writers import CSV_COLUMNS, csv_rows
+from conftest import SAMPLES
+
+runner = CliRunner()
+
+# name in the input folder -> bytes; Thai and spaces in folder and file names on purpose.
+GOOD = {
+    "ลำพูน/อำเภอ เมือง/แผน 1.txt": SAMPLES[0].read_bytes(),
+    "ลำพูน/แผน 2.txt": SAMPLES[1].read_bytes(),
+    "top.txt": SAMPLES[3].read_bytes(),
+}
+EMPTY = {"empty.txt": b""}
+BAD = {
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "junk/binary.txt": bytes(range(256)) * 8,
+}
+
+
+def _folder(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root
+
+
+def _batch(*args, workers: int = 1):
+    return runner.invoke(app, ["batch", *map(str, args), "--workers", str(workers)])
+
+
+def _report(out: Path) -> dict:
+    return json.loads((out / REPORT_NAME).read_text(encoding="utf-8"))
+
+
+def _statuses(out: Path) -> dict[str, str]:
+    return {record["input"]: record["status"] for record in _report(out)["files"]}
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    """Every output file except the report (which holds timings), by relative path."""
+    return {path.relative_to(out).as_posix(): path.read_bytes()
+            for path in sorted(out.rglob("*")) if path.is_file() and path.name != REPORT_NAME}
+
+
+def _temporary_files(root: Path) -> list[Path]:
+    return [path for path in root.rglob("*") if path.name.startswith(TEMPORARY_PREFIX)]
+
+
+def test_outputs_mirror_the_tree_and_match_the_library(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **EMPTY, "notes.md": b"not a plan"})
+    out = tmp_path / "out"
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 0, result.output
+    assert set(_outputs(out)) == {"ลำพูน/อำเภอ เมือง/แผน 1.json", "ลำพูน/แผน 2.json",
+                                  "top.json", "empty.json"}
+    for name, data in {**GOOD, **EMPTY}.items():
+        expected = planparse.to_json(planparse.parse_bytes(data, name))
+        assert (out / name).with_suffix(".json").read_text(encoding="utf-8") == expected
+    assert json.loads((out / "empty.json").read_text(encoding="utf-8"))["warnings"][0]["code"] \
+        == "NO_PLAN_FOUND"
+
+
+def test_bad_files_fail_with_a_reason_and_the_batch_goes_on(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **EMPTY, **BAD})
+    out = tmp_path / "out"
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 1
+    assert _statuses(out) == {**dict.fromkeys(GOOD, "converted"), "empty.txt": "converted",
+                              "image.txt": "failed", "junk/binary.txt": "failed"}
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed")]
+    assert failures == [
+        "failed      image.txt: not a text file, it looks like a PNG image",
+        "failed      junk/binary.txt: not a text file (it contains binary data)",
+    ]
+    assert not (out / "image.json").exists() and not (out / "junk").exists()
+
+
+def test_the_run_report_records_each_input(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **EMPTY, **BAD})
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    report = _report(out)
+    records = {record["input"]: record for record in report["files"]}
+    for name, data in GOOD.items():
+        record, document = records[name], planparse.parse_bytes(data, name)
+        assert record["sha256"] == hashlib.sha256(data).hexdigest()
+        assert record["reason"] is None and record["seconds"] > 0
+        assert record["output"]["counts"] == count_items(document)
+        assert record["output"]["warnings"] == [w.model_dump(mode="json") for w in document.warnings]
+        written = (out / record["output"]["path"]).read_bytes()
+        assert record["output"]["sha256"] == hashlib.sha256(written).hexdigest()
+    assert records["image.txt"]["reason"] == "image.txt: not a text file, it looks like a PNG image"
+    assert records["image.txt"]["output"] is None
+    assert records["empty.txt"]["output"]["warnings"][0]["code"] == "NO_PLAN_FOUND"
+    strategies = sum(len(planparse.parse_bytes(data).strategies) for data in GOOD.values())
+    assert report["summary"] == {"files": 6, "converted": 4, "skipped": 0,
+                                 "with_warnings": 1 + _with_warnings(GOOD), "failed": 2,
+                                 "interrupted": 0, "strategies": strategies}
+    assert report["interrupted"] is False and report["format"] == "json"
+
+
+def _with_warnings(files: dict[str, bytes]) -> int:
+    return sum(1 for data in files.values() if planparse.parse_bytes(data).warnings)
+
+
+def test_the_summary_table_is_printed_at_the_end(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **BAD})
+    out = tmp_path / "out"
+    result = _batch(source, "--output", out)
+    assert result.stdout.startswith("planparse batch: 5 files")
+    rows = _summary_rows(result.stdout)
+    strategies = sum(len(planparse.parse_bytes(data).strategies) for data in GOOD.values())
+    assert {label: rows[label] for label in list(rows)[:5]} == {
+        "converted": "3", "skipped (unchanged)": "0", "with warnings": str(_with_warnings(GOOD)),
+        "failed": "2", "strategies found": str(strategies)}
+    assert list(rows) == ["converted", "skipped (unchanged)", "with warnings", "failed",
+                          "strategies found", "time"]
+    assert rows["time"].endswith("files/s converted)")
+    assert result.stdout.splitlines()[-1] == f"report: {out / REPORT_NAME}"
+
+
+def _summary_rows(printed: str) -> dict[str, str]:
+    """The label and value of each row of the summary table rich drew."""
+    cells = [line.split("│")[1:3] for line in printed.splitlines() if line.startswith("│")]
+    return {label.strip(): value.strip() for label, value in cells}
+
+
+def test_a_rerun_skips_what_did_not_change_and_redoes_what_did(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    assert _batch(source, "--output", out).exit_code == 0
+    untouched = out / "ลำพูน/แผน 2.json"
+    written_at = untouched.stat().st_mtime_ns
+    (source / "top.txt").write_bytes(SAMPLES[4].read_bytes())
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 0
+    assert _statuses(out) == {"ลำพูน/อำเภอ เมือง/แผน 1.txt": "skipped",
+                              "ลำพูน/แผน 2.txt": "skipped", "top.txt": "converted"}
+    assert untouched.stat().st_mtime_ns == written_at
+    assert (out / "top.json").read_text(encoding="utf-8") == planparse.to_json(
+        planparse.parse_bytes(SAMPLES[4].read_bytes(), "top.txt"))
+    skipped = {record["input"]: record for record in _report(out)["files"]}["ลำพูน/แผน 2.txt"]
+    assert skipped["output"]["counts"]["strategy"] > 0  # carried over from the run that wrote it
+    assert "skipped (unchanged)" in result.stdout
+
+
+def test_force_converts_unchanged_inputs_again(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    assert _batch(source, "--output", out, "--force").exit_code == 0
+    assert set(_statuses(out).values()) == {"converted"}
+
+
+def test_another_format_is_not_taken_for_the_same_output(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    assert _batch(source, "--output", out, "--format", "yaml").exit_code == 0
+    assert set(_statuses(out).values()) == {"converted"}
+    for name, data in GOOD.items():
+        as_yaml = yaml.safe_load((out / name).with_suffix(".yaml").read_text(encoding="utf-8"))
+        assert as_yaml == json.loads((out / name).with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def test_an_output_changed_by_hand_is_not_overwritten_without_force(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    edited = out / "top.json"
+    edited.write_text("my corrections", encoding="utf-8")
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 1
+    assert f"{edited}: already exists and was not written by this batch (add --force" \
+        in result.stderr
+    assert edited.read_text(encoding="utf-8") == "my corrections"
+    assert _statuses(out)["top.txt"] == "failed"
+    assert _batch(source, "--output", out, "--force").exit_code == 0
+    assert json.loads(edited.read_text(encoding="utf-8"))["source"]["path"] == "top.txt"
+
+
+def test_a_lost_report_costs_time_not_a_force(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    before = _outputs(out)
+    (out / REPORT_NAME).unlink()
+    assert _batch(source, "--output", out).exit_code == 0  # same bytes: nothing is lost
+    assert set(_statuses(out).values()) == {"converted"} and _outputs(out) == before
+
+
+def test_a_foreign_report_file_is_not_overwritten_without_force(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / REPORT_NAME).write_text("someone else's notes", encoding="utf-8")
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 2
+    assert "is not a planparse run report" in result.stderr and result.stderr.count("\n") == 1
+    assert (out / REPORT_NAME).read_text(encoding="utf-8") == "someone else's notes"
+    assert _batch(source, "--output", out, "--force").exit_code == 0
+    assert _report(out)["summary"]["converted"] == 3
+
+
+def test_the_table_holds_every_item_of_every_plan_in_input_order(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **BAD})
+    out, table = tmp_path / "out", tmp_path / "all.csv"
+    assert _batch(source, "--output", out, "--table", table).exit_code == 1
+    data = table.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    expected = [row for name in sorted(GOOD) for row in csv_rows(planparse.parse_bytes(GOOD[name], name))]
+    assert rows == [list(CSV_COLUMNS), *expected]
+    assert _report(out)["table"]["sha256"] == hashlib.sha256(data).hexdigest()
+    rerun = _batch(source, "--output", out, "--table", table)  # all skipped: rows read back
+    assert rerun.exit_code == 1 and table.read_bytes() == data
+    assert _statuses(out)["top.txt"] == "skipped"
+
+
+def test_a_table_that_exists_is_not_overwritten_without_force(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    table = tmp_path / "all.csv"
+    table.write_text("keep", encoding="utf-8")
+    result = _batch(source, "--output", tmp_path / "out", "--table", table)
+    assert result.exit_code == 2 and f"{table}: already exists" in result.stderr
+    assert table.read_text(encoding="utf-8") == "keep"
+    assert _batch(source, "--output", tmp_path / "out", "--table", table, "--force").exit_code == 0
+
+
+@pytest.mark.parametrize("format", ["json", "yaml", "csv"])
+def test_the_table_is_the_same_whatever_the_output_format(tmp_path, format):
+    source = _folder(tmp_path / "in", GOOD)
+    out, table = tmp_path / "out", tmp_path / "all.csv"
+    _batch(source, "--output", out, "--table", table, "--format", format)
+    first = table.read_bytes()
+    expected = planparse.writers.csv_table(
+        row for name in sorted(GOOD) for row in csv_rows(planparse.parse_bytes(GOOD[name], name)))
+    assert first == expected.encode("utf-8")
+    _batch(source, "--output", out, "--table", table, "--format", format)
+    assert table.read_bytes() == first
+
+
+def test_csv_outputs_are_one_table_a_file(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    assert _batch(source, "--output", out, "--format", "csv").exit_code == 0
+    for name, data in GOOD.items():
+        written = (out / name).with_suffix(".csv").read_bytes()
+        assert written == planparse.render(planparse.parse_bytes(data, name), "csv").encode("utf-8")
+
+
+def test_pattern_and_no_recursive_choose_the_inputs(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, "extra.plan": SAMPLES[2].read_bytes()})
+    out = tmp_path / "out"
+    assert _batch(source, "--output", out, "--pattern", "*.plan").exit_code == 0
+    assert set(_statuses(out)) == {"extra.plan"}
+    assert _batch(source, "--output", tmp_path / "flat", "--no-recursive").exit_code == 0
+    assert set(_statuses(tmp_path / "flat")) == {"top.txt"}
+
+
+def test_two_inputs_with_one_output_name_do_not_overwrite_each_other(tmp_path):
+    source = _folder(tmp_path / "in", {"plan.txt": SAMPLES[0].read_bytes(),
+                                       "plan.md": SAMPLES[1].read_bytes()})
+    out = tmp_path / "out"
+    result = _batch(source, "--output", out, "--pattern", "*")
+    assert result.exit_code == 1
+    assert _statuses(out) == {"plan.md": "converted", "plan.txt": "failed"}
+    assert "plan.txt: its output plan.json would overwrite plan.md" in result.stderr
+    assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["source"]["path"] == "plan.md"
+
+
+def test_outputs_are_the_same_bytes_with_one_or_two_workers(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **EMPTY, **BAD,
+                                       "copy/แผน 3.txt": SAMPLES[2].read_bytes(),
+                                       "copy/แผน 4.txt": SAMPLES[4].read_bytes()})
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _batch(source, "--output", one, workers=1).exit_code == 1
+    assert _batch(source, "--output", two, workers=2).exit_code == 1
+    assert _outputs(one) == _outputs(two) and len(_outputs(one)) == 6
+
+    def without_timings(out: Path) -> list[dict]:
+        return [{**record, "seconds": 0} for record in _report(out)["files"]]
+
+    assert without_timings(one) == without_timings(two)
+
+
+def test_leftover_temporary_files_are_removed_and_others_kept(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    leftover = out / "ลำพูน" / f"{TEMPORARY_PREFIX}abc123.tmp"
+    mine = out / "ลำพูน" / "my notes.tmp"
+    _folder(out, {leftover.relative_to(out).as_posix(): b"half", mine.relative_to(out).as_posix(): b"keep"})
+    assert _batch(source, "--output", out).exit_code == 0
+    assert not leftover.exists() and mine.read_bytes() == b"keep"
+
+
+def test_plain_lines_when_not_on_a_terminal_and_quiet_keeps_only_failures(tmp_path):
+    source = _folder(tmp_path / "in", {**GOOD, **BAD})
+    result = _batch(source, "--output", tmp_path / "out")
+    assert result.stderr.splitlines() == [
+        "failed      image.txt: not a text file, it looks like a PNG image",
+        "failed      junk/binary.txt: not a text file (it contains binary data)",
+        "converted   top.txt",
+        "converted   ลำพูน/อำเภอ เมือง/แผน 1.txt",
+        "converted   ลำพูน/แผน 2.txt",
+    ]
+    quiet = _batch(source, "--output", tmp_path / "quiet", "--quiet")
+    assert quiet.exit_code == 1 and quiet.stdout == ""
+    assert [line.split()[0] for line in quiet.stderr.splitlines()] == ["failed", "failed"]
+
+
+@pytest.mark.parametrize("files, options, code", [
+    ({**GOOD, **EMPTY}, [], 0),
+    ({**GOOD, **EMPTY}, ["--strict"], 3),
+    (GOOD, ["--strict"], 3 if _with_warnings(GOOD) else 0),
+    ({**GOOD, **EMPTY, **BAD}, ["--strict"], 1),  # a failure outranks warnings
+])
+def test_exit_codes(tmp_path, files, options, code):
+    source = _folder(tmp_path / "in", files)
+    assert _batch(source, "--output", tmp_path / "out", *options).exit_code == code
+
+
+def test_a_parser_crash_on_one_file_fails_that_file_only(tmp_path, monkeypatch):
+    import planparse.batch
+
+    real = planparse.batch.parse_bytes
+
+    def crash_on_top(data, path):
+        if path == "top.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(data, path)
+
+    monkeypatch.setattr(planparse.batch, "parse_bytes", crash_on_top)
+    source = _folder(tmp_path / "in", GOOD)
+    result = _batch(source, "--output", tmp_path / "out")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert ("failed      top.txt: planparse failed on this file (RecursionError: maximum "
+            "recursion depth exceeded); please report it") in result.stderr.splitlines()
+    assert _statuses(tmp_path / "out")["ลำพูน/แผน 2.txt"] == "converted"
+
+
+def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
+    import planparse.batch
+
+    real, calls = planparse.batch.parse_bytes, []
+
+    def interrupted_at_the_second_file(data, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(data, path)
+
+    monkeypatch.setattr(planparse.batch, "parse_bytes", interrupted_at_the_second_file)
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    result = _batch(source, "--output", out)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == (
+        f"planparse: interrupted: 1 of 3 files are done and kept; run the same command again "
+        f"to finish (report: {out / REPORT_NAME})")
+    assert _statuses(out) == {"top.txt": "converted", "ลำพูน/อำเภอ เมือง/แผน 1.txt": "interrupted",
+                              "ลำพูน/แผน 2.txt": "interrupted"}
+    assert _report(out)["interrupted"] is True
+    assert set(_outputs(out)) == {"top.json"} and not _temporary_files(out)
+    monkeypatch.setattr(planparse.batch, "parse_bytes", real)
+    assert _batch(source, "--output", out).exit_code == 0
+    assert _statuses(out) == {"top.txt": "skipped", "ลำพูน/อำเภอ เมือง/แผน 1.txt": "converted",
+                              "ลำพูน/แผน 2.txt": "converted"}
+
+
+# Worker processes and signals need a real process: these run the command in a subprocess,
+# on enough files that the run is still going when the signal comes.
+COPIES = 24
+
+def _many(root: Path, copies: int) -> Path:
+    return _folder(root, {f"ชุด {index // 10}/แผน {index}.txt": SAMPLES[index % len(SAMPLES)].read_bytes()
+                          for index in range(copies)})
+
+
+def _start(source: Path, out: Path, workers: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "planparse", "batch", str(source),
+                             "--output", str(out), "--workers", str(workers), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for_first_output(out: Path, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while not any(out.rglob("*.json")):
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.monotonic() < deadline, "no output appeared"
+        time.sleep(0.01)
+
+
+def _worker_pids(parent: int) -> list[int]:
+    """The pool's worker processes: children of ``parent`` started by multiprocessing.spawn."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"spawn_main" in command:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def _assert_every_output_is_whole(out: Path) -> None:
+    assert not _temporary_files(out)
+    for path in out.rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_ctrl_c_with_workers_exits_130_and_leaves_whole_files_only(tmp_path):
+    source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
+    process = _start(source, out, workers=2)
+    _wait_for_first_output(out, process)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr.decode()
+    assert stderr.decode().startswith("planparse: interrupted: ") and stderr.count(b"\n") == 1
+    _assert_every_output_is_whole(out)
+    statuses = _statuses(out)
+    assert _report(out)["interrupted"] is True and len(statuses) == COPIES
+    done = [name for name, status in statuses.items() if status == "converted"]
+    assert 0 < len(done) < COPIES and set(statuses.values()) == {"converted", "interrupted"}
+    assert {Path(name).with_suffix(".json").as_posix() for name in done} == set(_outputs(out))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finding workers needs /proc")
+def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path):
+    source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
+    process = _start(source, out, workers=2)
+    _wait_for_first_output(out, process)
+    workers = _worker_pids(process.pid)
+    assert workers, "no worker process found"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr.decode()
+    _assert_every_output_is_whole(out)
+    statuses = _statuses(out)
+    stopped = [record for record in _report(out)["files"] if record["status"] == "failed"]
+    assert 1 <= len(stopped) <= 2
+    assert all("worker process stopped (killed, or out of memory)" in record["reason"]
+               for record in stopped)
+    assert len(statuses) == COPIES and list(statuses.values()).count("converted") == COPIES - len(stopped)
+    rerun = _start(source, out, workers=2)
+    assert rerun.wait(timeout=60) == 0
+    assert list(_statuses(out).values()).count("skipped") == COPIES - len(stopped)
