@@ -69,3 +69,23 @@ def test_a_sentence_ending_in_a_number_keeps_it():
     document = planparse.parse(lines("ยุทธศาสตร์ที่ 1 การพัฒนาคน", "ตัวชี้วัด",
                                      "- ร้อยละของครัวเรือนที่มีน้ำประปาใช้ 80"))
     assert document.strategies[0].indicators[0].text == "ร้อยละของครัวเรือนที่มีน้ำประปาใช้ 80"
+
+
+def test_an_unnumbered_strategy_name_announcing_its_guidelines():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ด้านการพัฒนาโครงสร้างพื้นฐาน ประกอบด้วย 2 แนวทาง ดังนี้",
+        "1) ก่อสร้างและปรับปรุงถนน",
+        "2) ขยายเขตไฟฟ้าและประปา",
+    ))
+    [strategy] = document.strategies
+    assert strategy.title == "ยุทธศาสตร์ด้านการพัฒนาโครงสร้างพื้นฐาน"
+    assert [g.text for g in strategy.guidelines] == ["ก่อสร้างและปรับปรุงถนน", "ขยายเขตไฟฟ้าและประปา"]
+
+
+def test_a_sentence_introducing_strategies_is_not_one():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์การจัดสรรงบประมาณรายจ่ายประจำปี กำหนดไว้จำนวน 2 ยุทธศาสตร์ สรุปได้ ดังนี้",
+        "ยุทธศาสตร์ที่ 1 : ด้านความมั่นคง",
+        "ยุทธศาสตร์ที่ 2 : ด้านการแข่งขัน",
+    ))
+    assert [s.title for s in document.strategies] == ["ด้านความมั่นคง", "ด้านการแข่งขัน"]

@@ -50,6 +50,8 @@ _ORDINAL_SECTIONS = frozenset(
      Section.PROVINCE_STRATEGY, Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
 )
 _STRATEGY_SECTIONS = frozenset({Section.STRATEGY, Section.PROVINCE_STRATEGY})
+# Lists that hang under a strategy.
+_CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.INDICATOR, Section.TACTIC})
 # Sections whose heading word may be followed by its content on the same line.
 _CONTENT_SECTIONS = _ORDINAL_SECTIONS | {Section.VISION}
 # Sections that hold a list, which may be written inside a sentence.
@@ -321,7 +323,9 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
         return None  # "ยุทธศาสตร์ที่ 1, 2 และ 3 ...": several strategies cited, none named
     if context.label is None:
         _, announces = split_lead_in(context.body)
-        if announces is not None:  # "ยุทธศาสตร์... กำหนดไว้ ... ดังนี้": it introduces them
+        # "ยุทธศาสตร์... กำหนดไว้ ... สรุปได้ ดังนี้" introduces strategies; a name with its
+        # own list announced ("ยุทธศาสตร์ด้าน... ประกอบด้วย 4 แนวทาง ดังนี้") is one.
+        if announces is not None and announces.section not in _CHILD_SECTIONS:
             return [Line(Kind.HEADING, context.body.slice(0, context.heading.end()),
                          context.line.indent, None, (context.section,), announces)]
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),

@@ -62,7 +62,7 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     ("หน่วยงาน(?:ที่)?รับผิดชอบ(?:หลัก)?|หน่วยงานสนับสนุน|งบประมาณ|วัตถุประสงค์", Section.OTHER),
     ("จุดยืนทางยุทธศาสตร์|ความเชื่อมโยง|ความสอดคล้อง", Section.OTHER),
     ("มาตรการ", Section.OTHER),
-    ("ค่านิยม|จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|SWOT|การวิเคราะห์", Section.CLOSE),
+    ("ค่านิยม|คำขวัญ|จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|SWOT|การวิเคราะห์", Section.CLOSE),
     ("ภารกิจ|สภาพทั่วไป|ข้อมูลพื้นฐาน|ข้อมูลทั่วไป|ปัญหาและความต้องการ", Section.CLOSE),
     ("ส่วนที่\\s*\\d+|บทที่\\s*\\d+", Section.CLOSE),
     # Lists that are not plan content: steps of a process, who took part.
