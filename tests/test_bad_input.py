@@ -81,6 +81,7 @@ def test_extract_refuses_what_is_not_text(tmp_path, name, data, reason):
     result = _run("extract", path)
     assert result.exit_code == 1 and result.stdout == ""
     _one_line_error(result, f"{path}: {reason}")
+    assert _run("show", path).exit_code == 1
 
 
 def test_batch_reports_what_is_not_text_and_converts_the_rest(tmp_path):

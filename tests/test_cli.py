@@ -169,6 +169,40 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _show(*args, input=None):
+    # A wide terminal, so that rich does not wrap the lines the tests look for.
+    return runner.invoke(app, ["show", *map(str, args)], input=input, env={"COLUMNS": "400"})
+
+
+def test_show_draws_the_plan_as_a_tree_with_its_counts():
+    document = planparse.parse_file(SAMPLE)
+    result = _show(SAMPLE)
+    assert result.exit_code == 0 and "\x1b[" not in result.stdout  # no colour off a terminal
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(document.organization.name)
+    assert f"ยุทธศาสตร์ ({len(document.strategies)})" in result.stdout
+    for strategy in document.strategies:
+        assert any(f"── {strategy.number} {strategy.title}  line" in line for line in lines)
+    counts = planparse.flat.count_items(document)
+    assert f"strategy {counts['strategy']}  guideline {counts['guideline']}" in result.stdout
+
+
+def test_show_sets_warnings_apart():
+    result = _show("-", input=b"")
+    assert result.exit_code == 0
+    assert "วิสัยทัศน์  none found" in result.stdout
+    assert "1 warning" in result.stdout
+    assert "NO_PLAN_FOUND  No vision, mission, goal or strategy was found" in result.stdout
+    assert "no warnings" in _show("-", input=VISION_ONLY).stdout
+
+
+def test_show_of_bad_input_is_one_line_and_exit_1(tmp_path):
+    path = _write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = _show(path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"planparse: {path}: not a text file, it looks like a PNG image\n"
+
+
 def test_extract_does_not_import_rich():
     completed = subprocess.run([sys.executable, "-X", "importtime", "-m", "planparse", "extract",
                                 str(SAMPLE)], capture_output=True)

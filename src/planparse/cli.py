@@ -3,14 +3,14 @@
 Exit codes (the README lists them too):
 
 - 0 done;
-- 1 an input could not be read or is not text (``extract``), or any file of a
+- 1 an input could not be read or is not text (``extract``, ``show``), or any file of a
   batch failed;
 - 2 a usage error: an unknown option or format, an output that exists without
   ``--force``, folders that overlap;
 - 3 with ``--strict``, a document has warnings (and nothing failed);
 - 130 interrupted (Ctrl-C); what was finished is kept.
 
-rich is imported only by the commands that draw with it (``batch``), so that
+rich is imported only by the commands that draw with it (``batch``, ``show``), so that
 ``extract`` starts fast.
 """
 
@@ -105,6 +105,18 @@ def extract(
         typer.echo(line, err=True)
     if strict and document.warnings:
         raise typer.Exit(EXIT_WARNINGS)
+
+
+@app.command()
+def show(
+    file: str = typer.Argument(..., help="The plan text to read; - for standard input."),
+) -> None:
+    """Show the parsed plan as a tree, with its counts and warnings, to check it by eye."""
+    from rich.console import Console
+
+    from .views import plan_tree
+
+    Console().print(plan_tree(_parse(file)))
 
 
 @app.command()

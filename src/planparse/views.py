@@ -1,4 +1,4 @@
-"""Terminal views built with rich: a batch run as a summary table.
+"""Terminal views built with rich: a parsed plan as a tree, a batch run as a summary table.
 
 They return renderables and print nothing; the CLI prints them. This module imports rich
 at the top, so only the commands that show something import it (``extract`` stays fast).
@@ -6,9 +6,93 @@ at the top, so only the commands that show something import it (``extract`` stay
 
 from __future__ import annotations
 
+from typing import Optional, Sequence
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
 
 from .batch import RunReport
+from .flat import count_items, span_label
+from .model import Item, PlanDocument, Span
+
+# The plan's sections and a strategy's lists, headed with the words the plans use.
+_PLAN_LISTS = (("พันธกิจ", "missions"), ("เป้าประสงค์", "goals"))
+_STRATEGY_LISTS = (
+    ("แนวทางการพัฒนา", "guidelines"),
+    ("เป้าประสงค์", "goals"),
+    ("ตัวชี้วัด", "indicators"),
+    ("กลยุทธ์", "tactics"),
+)
+
+
+def plan_tree(document: PlanDocument) -> RenderableType:
+    """The plan as a tree, its counts, and its warnings set apart so they are not missed."""
+    tree = Tree(_heading(document))
+    if document.vision is not None:
+        tree.add(Text.assemble(("วิสัยทัศน์  ", "bold"), document.vision.text,
+                               _lines(document.vision.span)))
+    else:
+        tree.add(Text("วิสัยทัศน์  none found", style="dim"))
+    for heading, field in _PLAN_LISTS:
+        _add_items(tree, heading, getattr(document, field), always=True)
+    strategies = tree.add(_count_label("ยุทธศาสตร์", len(document.strategies)))
+    for strategy in document.strategies:
+        branch = strategies.add(Text.assemble((_numbered(strategy.number, strategy.title), "bold"),
+                                              _lines(strategy.span)))
+        for heading, field in _STRATEGY_LISTS:
+            _add_items(branch, heading, getattr(strategy, field), always=False)
+    return Group(tree, Text(), _counts(document), _warnings(document))
+
+
+def _heading(document: PlanDocument) -> Text:
+    organization = document.organization.name if document.organization else "organisation not found"
+    heading = Text(organization, style="bold")
+    if document.period is not None:
+        heading.append(f"  {document.period.start_year}-{document.period.end_year}", style="cyan")
+    if document.source is not None:
+        heading.append(f"  {document.source.path} ({document.source.encoding}, "
+                       f"{document.source.line_count} lines)", style="dim")
+    return heading
+
+
+def _add_items(parent: Tree, heading: str, items: Sequence[Item], always: bool) -> None:
+    """A branch for a list with its count; an empty list is shown only where it is news."""
+    if not items and not always:
+        return
+    branch = parent.add(_count_label(heading, len(items)))
+    for item in items:
+        branch.add(Text.assemble(_numbered(item.number, item.text), _lines(item.span)))
+
+
+def _count_label(heading: str, count: int) -> Text:
+    return Text(f"{heading} ({count})", style="bold" if count else "dim")
+
+
+def _numbered(number: Optional[str], text: str) -> str:
+    return f"{number} {text}" if number else text
+
+
+def _lines(span: Span) -> Text:
+    return Text(f"  {span_label(span)}", style="dim")
+
+
+def _counts(document: PlanDocument) -> Text:
+    counts = count_items(document)
+    return Text("  ".join(f"{kind} {count}" for kind, count in counts.items()), style="cyan")
+
+
+def _warnings(document: PlanDocument) -> RenderableType:
+    if not document.warnings:
+        return Text("no warnings", style="green")
+    lines = [Text.assemble((warning.code, "bold yellow"),
+                           _lines(warning.span) if warning.span else "", f"  {warning.message}")
+             for warning in document.warnings]
+    count = len(document.warnings)
+    return Panel(Text("\n").join(lines), title=f"{count} warning{'s' if count > 1 else ''}",
+                 title_align="left", border_style="yellow")
 
 
 def summary_table(report: RunReport) -> Table:
