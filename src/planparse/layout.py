@@ -89,7 +89,6 @@ class _Row:
     number: int
     raw: str
     offset: int = 0  # display column where ``raw`` starts on the page
-    paragraph_start: bool = False
 
 
 def display_width(text: str) -> int:

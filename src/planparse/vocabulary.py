@@ -74,13 +74,6 @@ HEADINGS: tuple[tuple[str, Section], ...] = (
     ("เป้าหมายการพัฒนาที่ยั่งยืน|SDGs?", Section.CITED),
 )
 
-# Sections whose heading may carry content on the same line ("วิสัยทัศน์ : ...",
-# "พันธกิจ ประกอบด้วย 1. ... 2. ..."); others with trailing words are titles or prose.
-INLINE_CONTENT_SECTIONS = frozenset(
-    {Section.VISION, Section.MISSION, Section.GOAL, Section.PLAN_GOAL, Section.STRATEGY,
-     Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
-)
-
 # Words that may stand after a heading word without being content: the heading of a
 # combined section ("วิสัยทัศน์/พันธกิจ"), whose plan it is ("ของเทศบาลนครภูเก็ต"),
 # the plan's years, an English gloss. A heading followed only by these opens a section.
