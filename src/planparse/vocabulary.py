@@ -1,13 +1,11 @@
-"""The words of Thai development plans, as data: headings, qualifiers, lead-ins, labels.
+"""The words of Thai development plans and the shapes of their numbering, compiled once.
 
-A domain expert extends planparse here, not in the parser: add a heading variant to
-``HEADINGS``, a word that may follow a heading without being content to ``QUALIFIERS``,
-an organisation kind to ``ORGANIZATION_KINDS``. Everything is compiled once, on import.
-
-The terms cover both generations of the Interior Ministry's rules for local plans
-(แผนยุทธศาสตร์การพัฒนา with จุดมุ่งหมายเพื่อการพัฒนา; แผนพัฒนาท้องถิ่น with
-ยุทธศาสตร์ / เป้าประสงค์ / ตัวชี้วัด / ค่าเป้าหมาย / กลยุทธ์) and of provincial plans
-(ประเด็นยุทธศาสตร์, เป้าประสงค์รวม). Text reaching these patterns is already normalised:
+The words themselves are data in ``vocabulary.txt`` beside this module, where a domain
+expert extends them without touching code: heading variants and the section each opens,
+the qualifiers that may follow a heading, lead-in words, organisation kinds, the words
+that end a place name or resume prose after a list. This module reads those tables and
+compiles them with the structural patterns (numbering labels, ordinals, years, quotes),
+each commented with why it exists. Text reaching these patterns is already normalised:
 Arabic digits, plain spaces.
 """
 
@@ -15,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from pathlib import Path
 
 
 class Section(Enum):
@@ -35,102 +34,45 @@ class Section(Enum):
     CITED = "cited"  # another body's plan, cited: its strategies are not this plan's
 
 
+def _read_tables(path: Path) -> dict[str, list[list[str]]]:
+    """The tables of ``vocabulary.txt``: rows of one pattern, or of a name and a pattern."""
+    tables: dict[str, list[list[str]]] = {}
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            rows = tables.setdefault(line[1:-1], [])
+        else:
+            rows.append(line.split(None, 1))
+    return tables
+
+
+_TABLES = _read_tables(Path(__file__).with_name("vocabulary.txt"))
+
+
+def _column(table: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in _TABLES[table])
+
+
 # Heading words, longest variant first (the first that matches at a line start wins).
-# Each pattern is matched after the numbering label, at the start of the line.
-HEADINGS: tuple[tuple[str, Section], ...] = (
-    ("วิสัยทัศน์", Section.VISION),
-    ("พันธกิจ(?:หลัก|ย่อย)?", Section.MISSION),
-    # Plan-level aims: the old rules' จุดมุ่งหมาย, a province's เป้าประสงค์รวม.
-    ("จุดมุ่งหมาย(?:เพื่อการพัฒนา|การพัฒนา)?", Section.PLAN_GOAL),
-    ("เป้าประสงค์(?:สูงสุด|รวม|ภาพรวม)", Section.PLAN_GOAL),
-    ("เป้าประสงค์(?:เชิงยุทธศาสตร์|หลัก|ระดับยุทธศาสตร์)?", Section.GOAL),
-    # Other bodies' plans cited in a local plan: never the plan's own strategies.
-    ("ยุทธศาสตร์ชาติ", Section.CITED),
-    ("ยุทธศาสตร์(?:การพัฒนา)?(?:ของ)?(?:องค์กรปกครองส่วนท้องถิ่น|อปท\\.?)ในเขตจังหวัด", Section.CITED),
-    # The province's name after จังหวัด is read as an organisation, so only look ahead.
-    ("ยุทธศาสตร์(?:การพัฒนา)?(?=(?:กลุ่ม)?จังหวัด)", Section.PROVINCE_STRATEGY),
-    ("ประเด็นยุทธศาสตร์(?:การพัฒนา)?", Section.STRATEGY),
-    ("ประเด็น(?:การพัฒนา|ยุทธศาสตร์)", Section.STRATEGY),
-    ("ยุทธศาสตร์(?:การพัฒนา)?", Section.STRATEGY),
-    ("แนวทางการพัฒนา|แนวทาง(?=ที่|\\s*$|\\s*:)", Section.GUIDELINE),
-    ("ตัวชี้วัด(?:ความสำเร็จ|ระดับเป้าประสงค์|ระดับยุทธศาสตร์|และค่าเป้าหมาย|ผลสำเร็จ)?", Section.INDICATOR),
-    ("KPIs?(?=\\s|$|:)", Section.INDICATOR),
-    ("กลยุทธ์", Section.TACTIC),
-    # Sections the schema does not hold yet: they close the list above them.
-    ("ค่าเป้าหมาย|เป้าหมาย(?:การพัฒนา)?(?=\\s*$|\\s*:)", Section.OTHER),
-    ("แผนงาน|โครงการ|ผลผลิต|ผลลัพธ์|ผลที่คาดว่าจะได้รับ", Section.OTHER),
-    ("หน่วยงาน(?:ที่)?รับผิดชอบ(?:หลัก)?|หน่วยงานสนับสนุน|งบประมาณ|วัตถุประสงค์", Section.OTHER),
-    ("จุดยืนทางยุทธศาสตร์|ความเชื่อมโยง|ความสอดคล้อง", Section.OTHER),
-    ("มาตรการ", Section.OTHER),
-    ("ค่านิยม|คำขวัญ|จุดแข็ง|จุดอ่อน|โอกาส|อุปสรรค|SWOT|การวิเคราะห์", Section.CLOSE),
-    ("ภารกิจ|สภาพทั่วไป|ข้อมูลพื้นฐาน|ข้อมูลทั่วไป|ปัญหาและความต้องการ", Section.CLOSE),
-    ("ส่วนที่\\s*\\d+|บทที่\\s*\\d+", Section.CLOSE),
-    # Lists that are not plan content: steps of a process, who took part.
-    ("ขั้นตอน|กระบวนการ|ผู้เข้าร่วม|รายชื่อ|องค์ประกอบของ|หลักเกณฑ์|ระเบียบ", Section.CLOSE),
-    # Other plans cited in a local plan.
-    ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ|แผนแม่บท|แผนพัฒนาภาค|แผนพัฒนากลุ่มจังหวัด", Section.CITED),
-    ("แผนพัฒนา(?=จังหวัด)", Section.PROVINCE_PLAN),
-    ("นโยบาย(?:ของ)?(?:รัฐบาล|ผู้บริหาร|นายก)|Thailand\\s*4\\.0", Section.CITED),
-    ("เป้าหมายการพัฒนาที่ยั่งยืน|SDGs?", Section.CITED),
+HEADINGS: tuple[tuple[str, Section], ...] = tuple(
+    (pattern, Section(name)) for name, pattern in _TABLES["headings"]
 )
+QUALIFIERS = tuple(" ".join(row) for row in _TABLES["qualifiers"])
+LEAD_IN_VERBS = "|".join(_column("lead_in_verbs"))
+LEAD_IN_UNITS = "|".join(_column("lead_in_units"))
+LEAD_IN_CLOSERS = "|".join(_column("lead_in_closers"))
+ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
+    (pattern, kind) for pattern, kind in _TABLES["organization_kinds"]
+)
+NAME_ENDINGS = _column("name_endings")
+ENUMERATION_HEAD_WORDS = _column("enumeration_head_words")
+PROSE_RESUMES = _column("prose_resumes")
 
-# Words that may stand after a heading word without being content: the heading of a
-# combined section ("วิสัยทัศน์/พันธกิจ"), whose plan it is ("ของเทศบาลนครภูเก็ต"),
-# the plan's years, an English gloss. A heading followed only by these opens a section.
-QUALIFIERS: tuple[str, ...] = (
-    r"และ|หรือ|/|,|&|-|–|:|\.|\(|\)|ฯ",
-    r"ของ|ใน|ที่?|ตาม|สำหรับ|เพื่อ(?=การพัฒนา)",  # ที: ที่ whose tone mark the PDF lost
-    r"การพัฒนา(?:ท้องถิ่น|ชุมชน|ตำบล|เมือง|จังหวัด)?|ท้องถิ่น|ระดับ(?:ท้องถิ่น|จังหวัด|ตำบล)",
-    r"องค์กรปกครองส่วนท้องถิ่น|อปท\.?|หลัก|ย่อย|รวม|ทั้งหมด|ทั้งสิ้น|ภายใต้",
-    r"กลุ่มจังหวัด\S*(?:\s*\d{1,2}(?!\S))?",
-    r"(?:แผน)?(?:ยุทธศาสตร์|พัฒนา)(?:การพัฒนา)?(?:ท้องถิ่น|สี่ปี|ห้าปี|สามปี)?",
-    r"(?:พ\.?\s?ศ\.?|ปี(?:งบประมาณ)?|ค\.?\s?ศ\.?)\s*\d{4}(?:\s*[-–—]\s*\d{2,4})?",
-    r"\d+\s*ปี",
-    r"(?:(?:25|20)\d{2}\s*){2,}",  # the year columns of a table: 2566 2567 2568
-    r"ฉบับที่\s*\d+|ระยะ\s*\d+\s*ปี|\(?ต่อ\)?",
-    r"[A-Za-z][A-Za-z ]*",
-)
-
-# A lead-in closing a title or a sentence: "ประกอบด้วย 6 แนวทางการพัฒนา ดังนี้",
-# "มีแนวทางการพัฒนา ดังนี้", "แบ่งเป็น 8 ยุทธศาสตร์ ดังนี้", "ดังนี้". ``unit`` names the
-# list that follows, ``count`` its declared length.
-LEAD_IN_VERBS = (
-    "ซึ่งประกอบด้วย|ประกอบด้วย|ประกอบไปด้วย|แบ่งออกเป็น|แบ่งเป็น|ได้แก่|กำหนดไว้|"
-    "มีทั้งหมด|มีจำนวน|จำนวน|โดยมี|มี"
-)
-# The unit is looked up in ``HEADINGS`` to learn which list it announces.
-LEAD_IN_UNITS = (
-    "ประเด็นยุทธศาสตร์|ยุทธศาสตร์|แนวทางการพัฒนา|แนวทาง|พันธกิจ|เป้าประสงค์(?:เชิงยุทธศาสตร์)?|"
-    "ตัวชี้วัด|กลยุทธ์|ด้าน|ข้อ|ประการ|ประเด็น|เรื่อง"
-)
-# "ดังนี" is "ดังนี้" whose tone mark a PDF extraction lost.
-LEAD_IN_CLOSERS = "ดังต่อไปนี้|ดังนี้?|คือ|ได้แก่|ประกอบด้วย|ประกอบไปด้วย"
-
-# The words of ``ORGANIZATION_KINDS`` as written in full, and their short forms.
-ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = (
-    ("องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนจังหวัด"),
-    ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนตำบล"),
-    ("เทศบาลนคร", "เทศบาลนคร"),
-    ("เทศบาลเมือง", "เทศบาลเมือง"),
-    ("เทศบาลตำบล", "เทศบาลตำบล"),
-    ("กรุงเทพมหานคร", "กรุงเทพมหานคร"),
-    ("เมืองพัทยา", "เมืองพัทยา"),
-    ("อบจ\\.", "องค์การบริหารส่วนจังหวัด"),
-    ("อบต\\.", "องค์การบริหารส่วนตำบล"),
-    ("ทน\\.", "เทศบาลนคร"),
-    ("ทม\\.", "เทศบาลเมือง"),
-    ("ทต\\.", "เทศบาลตำบล"),
-    ("จังหวัด", "จังหวัด"),
-)
 # Kinds whose name is the kind itself: nothing follows.
 NAME_IS_KIND = frozenset({"กรุงเทพมหานคร", "เมืองพัทยา"})
-# Words that end a place name written without a space before them
-# ("เทศบาลนครภูเก็ตให้ประชาชน..."): function words and the next level of address.
-NAME_ENDINGS = (
-    "ให้", "ได้", "ซึ่ง", "และ", "จะ", "เป็น", "โดย", "ตาม", "เพื่อ", "ร่วม", "ทั้ง", "ประจำ",
-    "ดังนี้", "อำเภอ", "จังหวัด", "นั้น", "ว่า", "คือ", "จึง", "ยัง", "ต้อง", "กับ", "แก่",
-    "แล้ว", "สู่", "ปีละ", "ปีงบประมาณ", "ประกอบด้วย", "มีการ", "มีความ", "ที่มี", "ที่ได้",
-)
 # Words before an organisation's name that say the plan is its own.
 OWNER_CONTEXT = r"(?:แผน\S*|วิสัยทัศน์|พันธกิจ|ยุทธศาสตร์\S*|ของ)\s*$"
 
@@ -149,20 +91,6 @@ LABELS: tuple[tuple[str, str, bool], ...] = (
     ("bullet", r"[-–—•●○◦▪■□➢➤►✓✔*]", False),
     # ๒ บริหาร... : a bare number followed by Thai text
     ("bare", r"(?P<number>\d{1,2})(?=\s+[\u0e01-\u0e4e])", True),
-)
-
-# Words that start every item of a list written without numbers ("ได้แก่ ด้านการศึกษา
-# ด้านสาธารณสุข และด้านเศรษฐกิจ"): a repeated head word is evidence of the split.
-ENUMERATION_HEAD_WORDS = (
-    "ประเด็นยุทธศาสตร์", "ยุทธศาสตร์", "ประเด็นการพัฒนา", "ด้าน", "พันธกิจ", "เป้าประสงค์",
-    "แนวทาง", "กลยุทธ์", "การพัฒนา", "การส่งเสริม", "ส่งเสริม", "พัฒนา", "เสริมสร้าง",
-)
-# Words that, after a space, resume the prose once a list inside a sentence is over
-# ("... 9. ยุทธศาสตร์ส่งเสริม ... อัตลักษณ์ โดยเป้าหมายของทุกยุทธศาสตร์ ...").
-PROSE_RESUMES = (
-    "โดย", "ซึ่ง", "ทั้งนี้", "นอกจากนี้", "นอกจากนั้น", "เพื่อให้", "ทำให้", "อย่างไรก็ตาม",
-    "ดังนั้น", "จึง", "และยัง", "ส่วน", "สำหรับ", "ที่ผ่านมา", "เป็นต้น", "ฯลฯ", "ในการนี้",
-    "อันจะ", "รวมถึง", "ตลอดจน", "ทั้งหมดนี้", "ทั้งนี้", "เช่น", "กล่าวคือ",
 )
 
 # Quotation marks around a vision statement.
