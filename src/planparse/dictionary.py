@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import PlanParseError
+
 _THAI_RUN_END = re.compile(r"[\u0e01-\u0e4e]+$")
 _THAI_RUN_START = re.compile(r"^[\u0e01-\u0e4e]+")
 # Characters a Thai word cannot start with: vowels written after or above a consonant,
@@ -22,18 +24,28 @@ _NON_INITIAL = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _WINDOW = 24
 
 
+def pythainlp_corpus(name: str) -> str:
+    """The text of a file of pythainlp's corpus, found without importing pythainlp.
+
+    A missing file means a broken installation, which would silently degrade every
+    result; it is an error instead.
+    """
+    spec = importlib.util.find_spec("pythainlp")
+    folders = spec.submodule_search_locations if spec is not None else None
+    try:
+        if not folders:
+            raise FileNotFoundError(name)
+        return (Path(next(iter(folders))) / "corpus" / name).read_text(encoding="utf-8")
+    except OSError:
+        raise PlanParseError(f"pythainlp's corpus file {name} cannot be read: "
+                             f"reinstall planparse with its dependencies") from None
+
+
 @lru_cache(maxsize=1)
 def words() -> frozenset[str]:
     """pythainlp's Thai word list (about 62,000 words), loaded once."""
-    spec = importlib.util.find_spec("pythainlp")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "words_th.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return frozenset()
-    return frozenset(word.strip() for word in lines if word.strip())
+    return frozenset(word.strip() for word in pythainlp_corpus("words_th.txt").split("\n")
+                     if word.strip())
 
 
 @lru_cache(maxsize=1)

@@ -9,13 +9,12 @@ municipalities it funds. The plan's owner is named where plans are named ("แ�
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
+from .dictionary import pythainlp_corpus
 from .model import Organization, Period
 from .vocabulary import (
     NAME_ENDING_PATTERN,
@@ -42,15 +41,7 @@ _CONTEXT_CHARS = 80
 @lru_cache(maxsize=1)
 def province_names() -> frozenset[str]:
     """Thai names of the provinces, from pythainlp's corpus (read without importing it)."""
-    spec = importlib.util.find_spec("pythainlp")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "thailand_provinces_th.csv"
-    try:
-        with path.open(encoding="utf-8") as handle:
-            rows = list(csv.reader(handle))
-    except OSError:
-        return frozenset()
+    rows = list(csv.reader(pythainlp_corpus("thailand_provinces_th.csv").splitlines()))
     names = {row[0].strip() for row in rows[1:] if row}
     return frozenset(names | {"กรุงเทพมหานคร"})
 
