@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.classify import Kind, recognise
+from planparse.classify import recognise
+from planparse.lines import Kind
 from planparse.layout import LogicalLine
 from planparse.spanned import SpannedText
 from planparse.vocabulary import Section

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence, TypeVar, Union
 
-from .classify import Kind, Label, Line
+from .lines import Kind, Label, Line
 from .diagnostics import warning
 from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces

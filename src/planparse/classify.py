@@ -1,13 +1,13 @@
 """Logical lines to typed lines: what each line of a plan is.
 
-Three passes, each a pure function over the whole list:
+Four passes, each a pure function over the whole list:
 
 1. ``recognise`` types each line alone by the ordered rule table ``RULES`` (first match
    wins): blank, a line that only states the plan's years, a heading, a list item,
    or plain text.
 2. ``fold_continuations`` joins plain text to the item or text right above it when it
    goes on from it (a line that ran to the margin, a word broken in two).
-3. ``expand`` splits lists written inside a sentence into items ("พันธกิจ ประกอบด้วย
+3. ``prose.expand`` splits lists written inside a sentence into items ("พันธกิจ ประกอบด้วย
    1.… 2.…", "…ยุทธศาสตร์ทั้ง 9 ยุทธศาสตร์ ได้แก่ 1.… 9.… โดย…") and finds a vision quoted
    in prose; what it finds is closed again where the prose resumes.
 4. ``settle`` cuts trailing lead-ins ("ประกอบด้วย 6 แนวทางการพัฒนา ดังนี้") off the folded
@@ -18,44 +18,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import Enum
 from functools import lru_cache
 from typing import Callable, Optional
 
 from .dictionary import is_broken_word
-from .enumerations import Enumeration, find_numbered, find_unnumbered, has_enumeration
+from .enumerations import has_enumeration
 from .layout import LogicalLine
+from .lines import Announcement, Kind, Label, Line, read_label, split_lead_in
+from .prose import expand
 from .spanned import SpannedText
 from .vocabulary import (
+    CHILD_SECTIONS,
     HEADING_PATTERN,
-    HEADING_SECTIONS,
-    LABEL_PATTERNS,
-    LEAD_IN_PATTERN,
+    LEAD_IN_VERBS,
+    LIST_SECTIONS,
     ORDINAL_PATTERN,
     ORGANIZATION_PATTERN,
     PERIOD_ONLY_PATTERN,
-    PROSE_VISION_PATTERN,
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
+    STRATEGY_SECTIONS,
     Section,
+    section_of,
 )
-from .vocabulary import LEAD_IN_VERBS
 
-# Lead-ins are short: only the end of a text is searched for one.
-_LEAD_IN_WINDOW = 120
+# What may follow a heading word and introduce its content: a lead-in, a separator.
 _STARTS_WITH_LEAD_IN = re.compile(rf"\s*(?:{LEAD_IN_VERBS}|คือ|ได้แก่|ว่า|ที่ว่า|:)")
-# Sections a heading word turns into a numbered item ("ยุทธศาสตร์ที่ 1 : ...").
-_ORDINAL_SECTIONS = frozenset(
-    {Section.MISSION, Section.GOAL, Section.PLAN_GOAL, Section.STRATEGY,
-     Section.PROVINCE_STRATEGY, Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
-)
-_STRATEGY_SECTIONS = frozenset({Section.STRATEGY, Section.PROVINCE_STRATEGY})
-# Lists that hang under a strategy.
-_CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.INDICATOR, Section.TACTIC})
 # Sections whose heading word may be followed by its content on the same line.
-_CONTENT_SECTIONS = _ORDINAL_SECTIONS | {Section.VISION}
-# Sections that hold a list, which may be written inside a sentence.
-_LIST_SECTIONS = _ORDINAL_SECTIONS
+_CONTENT_SECTIONS = LIST_SECTIONS | {Section.VISION}
 # Content longer than this after a heading word, with no separator or list, is prose.
 _MAX_INLINE_CONTENT = 200
 # An unnumbered line this short that starts with a closing word is that section's heading.
@@ -64,109 +54,7 @@ _MAX_CLOSER_HEADING = 40
 _MAX_UNNUMBERED_TITLE = 150
 # "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused as a reference.
 _CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
-# A list inside prose belongs to the nearest heading word this close before it.
-_ANCHOR_WINDOW = 120
 
-
-
-class Kind(Enum):
-    BLANK = "blank"
-    META = "meta"  # only the plan's years ("ปี 2556 - 2561"): not content
-    HEADING = "heading"  # opens one or more sections
-    ITEM = "item"  # a numbered or bulleted entry, or a numbered heading word
-    TEXT = "text"  # anything else: content, prose, or a continuation
-    LEAD_IN = "lead_in"  # only announces what follows ("ประกอบด้วย 3 ด้าน ดังนี้")
-    END = "end"  # a list written inside a sentence is over: close its section
-
-
-@dataclass(frozen=True)
-class Label:
-    """A numbering label: its number in Arabic digits (None for a bullet) and shape."""
-
-    number: Optional[str]
-    style: str
-    weak: bool = False
-
-    @property
-    def depth(self) -> int:
-        return self.number.count(".") + 1 if self.number else 1
-
-    @property
-    def last(self) -> Optional[int]:
-        return int(self.number.rsplit(".", 1)[-1]) if self.number else None
-
-
-@dataclass(frozen=True)
-class Announcement:
-    """What a lead-in announces: which list follows, and how many items it declares."""
-
-    section: Optional[Section]
-    count: Optional[int]
-
-
-@dataclass(frozen=True)
-class Line:
-    """A typed line (or several folded together) with its content and provenance."""
-
-    kind: Kind
-    text: SpannedText
-    indent: int = 0
-    label: Optional[Label] = None
-    sections: tuple[Section, ...] = ()
-    announces: Optional[Announcement] = None
-    wrapped: bool = False  # its last line ran to the right margin
-    inline: bool = False  # the content of the heading before it, written on its line
-    # The whole logical line, kept for lines recognised only by how they start (a heading
-    # word with words after it, a strategy's name, a number): inside a paragraph that ran
-    # to the margin, such a line may be the paragraph's next line instead.
-    whole: Optional[SpannedText] = None
-
-    @property
-    def section(self) -> Optional[Section]:
-        return self.sections[0] if self.sections else None
-
-
-# ---------------------------------------------------------------------------- labels
-
-def read_label(text: str) -> tuple[Optional[Label], int]:
-    """The numbering label at the start of ``text`` and where its content starts."""
-    for style, pattern, weak in LABEL_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            number = match.groupdict().get("number")
-            end = match.end()
-            while end < len(text) and text[end] == " ":
-                end += 1
-            return Label(number, style, weak), end
-    return None, 0
-
-
-# ------------------------------------------------------------------------- lead-ins
-
-def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement]]:
-    """Cut a trailing lead-in off ``text``; return the rest and what it announced."""
-    window_start = max(0, len(text.text) - _LEAD_IN_WINDOW)
-    match = LEAD_IN_PATTERN.search(text.text, window_start)
-    if not match or not match.group().strip():
-        return text, None
-    verb, count, unit, closer = (match.group(name) for name in ("verb", "count", "unit", "closer"))
-    if not closer and not (verb and (count or unit)) and verb not in ("ประกอบด้วย", "ได้แก่"):
-        return text, None
-    start = match.start()
-    if start > 0 and not verb and text.text[start - 1] not in " " and not closer:
-        return text, None
-    section = heading_section(unit) if unit else None
-    return text.slice(0, start).strip(), Announcement(section, int(count) if count else None)
-
-
-def heading_section(word: str) -> Optional[Section]:
-    """The section a heading word (or a lead-in's unit word) names, if any."""
-    match = HEADING_PATTERN.match(word)
-    return HEADING_SECTIONS[_group_index(match)] if match else None
-
-
-def _group_index(match: re.Match[str]) -> int:
-    return int(match.lastgroup[1:]) if match.lastgroup else 0
 
 
 # ------------------------------------------------------------------ heading words
@@ -191,7 +79,7 @@ def _read_heading_rest(text: str, start: int) -> _HeadingRest:
             continue
         heading = HEADING_PATTERN.match(body, position)
         if heading and heading.end() > position:
-            sections.append(HEADING_SECTIONS[_group_index(heading)])
+            sections.append(section_of(heading))
             position = heading.end()
             continue
         organization = ORGANIZATION_PATTERN.match(body, position)
@@ -242,7 +130,7 @@ class _Context:
 
     @property
     def section(self) -> Optional[Section]:
-        return HEADING_SECTIONS[_group_index(self.heading)] if self.heading else None
+        return section_of(self.heading) if self.heading else None
 
 
 Rule = Callable[[_Context], Optional[list[Line]]]
@@ -262,7 +150,7 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
 
 def _numbered_heading_word(context: _Context) -> Optional[list[Line]]:
     """"ยุทธศาสตร์ที่ 1 : การพัฒนา...", "พันธกิจที่ 2 ...": an item of that section."""
-    if context.heading is None or context.section not in _ORDINAL_SECTIONS:
+    if context.heading is None or context.section not in LIST_SECTIONS:
         return None
     ordinal = ORDINAL_PATTERN.match(context.body.text, context.heading.end())
     if not ordinal:
@@ -297,7 +185,7 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         return [heading] if short or split_lead_in(context.body)[1] is not None else None
     content = context.body.slice(rest.content_start)
     introduced = bool(_STARTS_WITH_LEAD_IN.match(content.text)) or has_enumeration(content.text)
-    if context.section in _STRATEGY_SECTIONS and not introduced:
+    if context.section in STRATEGY_SECTIONS and not introduced:
         return None  # a strategy's own name: "ยุทธศาสตร์การพัฒนาด้าน...", or prose
     if context.label is not None and not introduced:
         return None  # an item that starts with a heading word: "- โครงการ..."
@@ -315,7 +203,7 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
 
     Without a number, a long line is a sentence about strategies, not a name.
     """
-    if context.section not in _STRATEGY_SECTIONS:
+    if context.section not in STRATEGY_SECTIONS:
         return None
     if context.label is None and len(context.body.text) > _MAX_UNNUMBERED_TITLE:
         return None
@@ -325,7 +213,7 @@ def _strategy_title(context: _Context) -> Optional[list[Line]]:
         _, announces = split_lead_in(context.body)
         # "ยุทธศาสตร์... กำหนดไว้ ... สรุปได้ ดังนี้" introduces strategies; a name with its
         # own list announced ("ยุทธศาสตร์ด้าน... ประกอบด้วย 4 แนวทาง ดังนี้") is one.
-        if announces is not None and announces.section not in _CHILD_SECTIONS:
+        if announces is not None and announces.section not in CHILD_SECTIONS:
             return [Line(Kind.HEADING, context.body.slice(0, context.heading.end()),
                          context.line.indent, None, (context.section,), announces)]
     return [Line(Kind.ITEM, context.body, context.line.indent, context.label, (context.section,),
@@ -442,154 +330,8 @@ def continues(previous: Line, line: Line) -> bool:
     return is_broken_word(previous.text.text, line.text.text)
 
 
-# --------------------------------------------------------- lists inside sentences
-
-@dataclass(frozen=True)
-class _Found:
-    """A plan statement found inside a text: where it starts and ends, and its lines."""
-
-    start: int
-    end: int
-    lines: list[Line]
-
-
-def expand(line: Line) -> list[Line]:
-    """Split lists written inside a text into items, and find a vision quoted in prose.
-
-    The content written on a heading's own line closes the heading's section after it;
-    so does every statement found inside prose, which then resumes.
-    """
-    if line.kind is not Kind.TEXT:
-        return [line]
-    if line.inline:
-        enumeration = find_numbered(line.text.text) or find_unnumbered(line.text.text)
-        if enumeration is None:
-            return [replace(line, inline=False), _end(line.text)]
-        return _list_lines(line, 0, enumeration)
-    return _expand_prose(line)
-
-
-def _list_lines(line: Line, start: int, enumeration: Enumeration) -> list[Line]:
-    """An inline list as lines: what its lead-in announces, its items, its end, and
-    whatever prose follows it."""
-    text = line.text
-    intro = text.slice(start, enumeration.start).strip()
-    lines: list[Line] = []
-    _, announces = split_lead_in(intro)
-    if announces is not None:
-        lines.append(Line(Kind.LEAD_IN, intro, line.indent, announces=announces))
-    for item in enumeration.items:
-        label = Label(item.number, "inline")
-        lines.append(Line(Kind.ITEM, text.slice(item.start, item.end), line.indent, label))
-    lines.append(_end(text.slice(enumeration.items[-1].start, enumeration.end)))
-    tail = text.slice(enumeration.end).strip()
-    if tail:
-        lines += _expand_prose(Line(Kind.TEXT, tail, line.indent, wrapped=line.wrapped))
-    return lines
-
-
-def _end(text: SpannedText) -> Line:
-    return Line(Kind.END, text)
-
-
-def _expand_prose(line: Line) -> list[Line]:
-    """Statements of a plan inside a paragraph: a quoted vision after วิสัยทัศน์, a list
-    after a heading word. The prose around them stays text."""
-    text = line.text.text
-    found = sorted(_prose_visions(line) + _prose_lists(line), key=lambda item: item.start)
-    if not found:
-        return [line]
-    lines: list[Line] = []
-    position = 0
-    for statement in found:
-        if statement.start < position:
-            continue
-        before = line.text.slice(position, statement.start).strip()
-        if before:
-            lines.append(Line(Kind.TEXT, before, line.indent))
-        lines += statement.lines
-        position = statement.end
-    after = line.text.slice(position).strip()
-    if after and position < len(text):
-        lines.append(Line(Kind.TEXT, after, line.indent, wrapped=line.wrapped))
-    return lines
-
-
-def _prose_visions(line: Line) -> list[_Found]:
-    found = []
-    text = line.text
-    for match in HEADING_PATTERN.finditer(text.text):
-        if HEADING_SECTIONS[_group_index(match)] is not Section.VISION:
-            continue
-        lead = PROSE_VISION_PATTERN.match(text.text, match.end())
-        quoted = QUOTED_PATTERN.match(text.text, lead.end()) if lead else None
-        if quoted:
-            heading = Line(Kind.HEADING, text.slice(match.start(), match.end()), line.indent,
-                           sections=(Section.VISION,))
-            statement = Line(Kind.TEXT, text.slice(match.end(), quoted.end()), line.indent)
-            found.append(_Found(match.start(), quoted.end(),
-                                [heading, statement, _end(statement.text)]))
-    return found
-
-
-def _prose_lists(line: Line) -> list[_Found]:
-    """Lists in a paragraph, each under the nearest heading word before it."""
-    found = []
-    text = line.text.text
-    anchors = [match for match in HEADING_PATTERN.finditer(text)
-               if HEADING_SECTIONS[_group_index(match)] in _LIST_SECTIONS]
-    position = 0
-    while anchors:
-        enumeration = find_numbered(text, position)
-        anchor = None
-        if enumeration is not None:
-            anchor = _nearest_before(anchors, enumeration.start, position)
-        if anchor is None:
-            unnumbered = _unnumbered_after(anchors, text, position)
-            if unnumbered is None:
-                if enumeration is None:
-                    break
-                position = enumeration.end
-                continue
-            anchor, enumeration = unnumbered
-        section = HEADING_SECTIONS[_group_index(anchor)]
-        heading = Line(Kind.HEADING, line.text.slice(anchor.start(), anchor.end()), line.indent,
-                       sections=(section,))
-        lines = [heading] + _list_lines(replace(line, text=line.text.slice(0, enumeration.end)),
-                                        anchor.end(), enumeration)
-        found.append(_Found(anchor.start(), enumeration.end, lines))
-        position = enumeration.end
-    return found
-
-
-def _nearest_before(anchors: list[re.Match[str]], start: int, floor: int) -> Optional[re.Match[str]]:
-    """The heading word a list belongs to: the nearest before it, or the one before
-    that when only a count stands between them ("ยุทธศาสตร์ทั้ง 9 ยุทธศาสตร์ ได้แก่")."""
-    candidates = [anchor for anchor in anchors
-                  if floor <= anchor.start() and anchor.end() <= start <= anchor.end() + _ANCHOR_WINDOW]
-    if not candidates:
-        return None
-    chosen = candidates[-1]
-    for earlier in reversed(candidates[:-1]):
-        if not _ONLY_A_COUNT.fullmatch(chosen.string, earlier.end(), chosen.start()):
-            break
-        chosen = earlier
-    return chosen
-
-
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
-_ONLY_A_COUNT = re.compile(r"\s*(?:ทั้ง(?:หมด|สิ้น)?|จำนวน|มี)?\s*\d{1,2}\s*")
-
-
-def _unnumbered_after(anchors: list[re.Match[str]], text: str,
-                      floor: int) -> Optional[tuple[re.Match[str], Enumeration]]:
-    for anchor in anchors:
-        if anchor.start() >= floor:
-            enumeration = find_unnumbered(text, anchor.end())
-            if enumeration is not None:
-                return anchor, enumeration
-    return None
 
 
 def settle(line: Line) -> Line:

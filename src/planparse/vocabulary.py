@@ -34,6 +34,17 @@ class Section(Enum):
     CITED = "cited"  # another body's plan, cited: its strategies are not this plan's
 
 
+# Sections whose heading word, numbered, makes an item ("ยุทธศาสตร์ที่ 1 : ..."); they
+# are also the sections that hold a list, which may be written inside a sentence.
+LIST_SECTIONS = frozenset(
+    {Section.MISSION, Section.GOAL, Section.PLAN_GOAL, Section.STRATEGY,
+     Section.PROVINCE_STRATEGY, Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
+)
+STRATEGY_SECTIONS = frozenset({Section.STRATEGY, Section.PROVINCE_STRATEGY})
+# Lists that hang under a strategy.
+CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.INDICATOR, Section.TACTIC})
+
+
 def _read_tables(path: Path) -> dict[str, list[list[str]]]:
     """The tables of ``vocabulary.txt``: rows of one pattern, or of a name and a pattern."""
     tables: dict[str, list[list[str]]] = {}
@@ -104,7 +115,13 @@ def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
 HEADING_PATTERN = re.compile(
     "|".join(f"(?P<h{index}>{pattern})" for index, (pattern, _) in enumerate(HEADINGS))
 )
-HEADING_SECTIONS = tuple(section for _, section in HEADINGS)
+_HEADING_SECTIONS = tuple(section for _, section in HEADINGS)
+
+
+def section_of(heading: re.Match[str]) -> Section:
+    """The section named by a match of ``HEADING_PATTERN`` (its group is h<row>)."""
+    return _HEADING_SECTIONS[int(heading.lastgroup[1:])] if heading.lastgroup else _HEADING_SECTIONS[0]
+
 QUALIFIER_PATTERN = re.compile(rf"\s*(?:{_alternation(QUALIFIERS)})\s*")
 LABEL_PATTERNS = tuple(
     (style, re.compile(rf"(?:{pattern})(?=\s|[\u0e01-\u0e4e\"“(]|$)"), weak)
