@@ -180,6 +180,33 @@ def test_force_converts_unchanged_inputs_again(tmp_path):
     assert set(_statuses(out).values()) == {"converted"}
 
 
+def test_a_new_parser_redoes_everything(tmp_path, monkeypatch):
+    import planparse.batch
+
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    _batch(source, "--output", out)
+    monkeypatch.setattr(planparse.batch, "fingerprint", lambda format: "another parser")
+    assert _batch(source, "--output", out).exit_code == 0
+    assert set(_statuses(out).values()) == {"converted"}
+
+
+def test_the_fingerprint_follows_format_code_data_and_libraries(tmp_path, monkeypatch):
+    import planparse.batch
+    from planparse.batch import fingerprint
+
+    package = tmp_path / "planparse"
+    _folder(package, {"parser.py": b"rules", "vocabulary.txt": b"words"})
+    monkeypatch.setattr(planparse.batch, "__file__", str(package / "batch.py"))
+    first = fingerprint("json")
+    assert fingerprint("json") == first and fingerprint("yaml") != first
+    (package / "vocabulary.txt").write_bytes(b"more words")
+    second = fingerprint("json")
+    assert second != first
+    monkeypatch.setattr(planparse.batch, "_installed_version", lambda name: "99")
+    assert fingerprint("json") != second
+
+
 def test_another_format_is_not_taken_for_the_same_output(tmp_path):
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"

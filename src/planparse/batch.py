@@ -24,19 +24,22 @@ from __future__ import annotations
 import csv
 import fnmatch
 import hashlib
+import importlib.metadata
 import io
 import json
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
@@ -194,13 +197,28 @@ class Batch:
         return len(self.candidates) + len(self.problems)
 
 
+# Libraries whose version can change an output: pythainlp's word lists, PyYAML's layout.
+_SHAPING_LIBRARIES = ("pythainlp", "PyYAML")
+
+
 def fingerprint(format: str) -> str:
-    """What makes two runs' outputs of the same input the same: the format, the planparse
-    version and its source code, so an upgraded or edited parser redoes everything."""
+    """What makes two runs' outputs of the same input the same: the format, planparse's
+    code and data files (not only its version, so that an edited or upgraded parser
+    redoes everything), and the versions of the libraries that shape the output."""
     digest = hashlib.sha256(f"{format}\0{__version__}\0".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    for library in _SHAPING_LIBRARIES:
+        digest.update(f"{library}\0{_installed_version(library)}\0".encode())
+    for path in sorted(Path(__file__).parent.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _installed_version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
@@ -497,51 +515,76 @@ def _write_output(job: Job, data: bytes) -> None:
 
 def _convert(jobs: list[Job], workers: int, finish: Callable[[FileRecord], None]) -> None:
     """Run the jobs here when one worker is asked for (or one job is left), else in
-    worker processes; the outputs are the same bytes either way."""
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            finish(convert_file(job))
-    else:
-        _convert_in_processes(jobs, min(workers, len(jobs)), finish)
+    worker processes; the outputs are the same bytes either way. A Ctrl-C stops the run
+    after the files in progress, then raises KeyboardInterrupt."""
+    with _interrupts_between_files() as stop:
+        if workers == 1 or len(jobs) <= 1:
+            for job in jobs:
+                if stop.is_set():
+                    break
+                finish(convert_file(job))
+        else:
+            _convert_in_processes(jobs, min(workers, len(jobs)), finish, stop)
+    if stop.is_set():
+        raise KeyboardInterrupt
 
 
-def _convert_in_processes(jobs: list[Job], workers: int,
-                          finish: Callable[[FileRecord], None]) -> None:
-    """Keep ``workers`` jobs in flight in worker processes.
+@contextmanager
+def _interrupts_between_files() -> Iterator[threading.Event]:
+    """Turn the first Ctrl-C into a request to stop once the files in progress are done.
+
+    Raised at any moment, KeyboardInterrupt could fall between writing an output and
+    recording it. A second Ctrl-C interrupts at once. Signals reach only the main thread,
+    and a process started with Ctrl-C ignored keeps ignoring it.
+    """
+    stop = threading.Event()
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if in_main_thread else signal.SIG_IGN
+    if previous in (signal.SIG_IGN, None):
+        yield stop
+        return
+
+    def request_stop(signum: int, frame: object) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, previous)
+
+    signal.signal(signal.SIGINT, request_stop)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _convert_in_processes(jobs: list[Job], workers: int, finish: Callable[[FileRecord], None],
+                          stop: threading.Event) -> None:
+    """Keep ``workers`` jobs in flight in worker processes until done or asked to stop.
 
     Holding no more than that in flight bounds the damage when a worker dies (killed, or
-    out of memory): only its companions in flight fail, and the rest go on in a fresh
-    pool. A Ctrl-C waits for the jobs in flight, which are short, so their outputs are
-    complete and recorded; the workers ignore it themselves.
+    out of memory): only the jobs in flight fail, and the rest go on in a fresh pool. A
+    stop waits for the jobs in flight, which are short, so their outputs are whole and
+    recorded; the workers ignore Ctrl-C themselves.
     """
     waiting = deque(jobs)
     context = multiprocessing.get_context("spawn")  # no fork of a process running threads
-    while waiting:
+    while waiting and not stop.is_set():
         with ProcessPoolExecutor(workers, mp_context=context,
                                  initializer=_ignore_interrupts) as pool:
             running: dict[Future[FileRecord], Job] = {}
             broken = False
-            try:
-                while running or (waiting and not broken):
-                    while waiting and not broken and len(running) < workers:
-                        job = waiting.popleft()
-                        running[pool.submit(convert_file, job)] = job
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        job = running.pop(future)
-                        if isinstance(future.exception(), BrokenProcessPool):
-                            broken = True
-                            finish(_failed(job.name, f"{job.name}: its worker process stopped "
-                                                     "(killed, or out of memory); run the batch "
-                                                     "again to retry it", job.kept))
-                        else:
-                            finish(future.result())
-            except KeyboardInterrupt:
-                pool.shutdown(wait=True, cancel_futures=True)
-                for future, job in running.items():
-                    if future.done() and not future.cancelled() and future.exception() is None:
+            while running or (waiting and not broken and not stop.is_set()):
+                while waiting and not broken and not stop.is_set() and len(running) < workers:
+                    job = waiting.popleft()
+                    running[pool.submit(convert_file, job)] = job
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = running.pop(future)
+                    if isinstance(future.exception(), BrokenProcessPool):
+                        broken = True
+                        finish(_failed(job.name, f"{job.name}: its worker process stopped "
+                                                 "(killed, or out of memory); run the batch "
+                                                 "again to retry it", job.kept))
+                    else:
                         finish(future.result())
-                raise
 
 
 def _ignore_interrupts() -> None:

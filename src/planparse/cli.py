@@ -152,11 +152,16 @@ def batch(
         planned = prepare(input_dir, output, options)
     except PlanParseError as error:
         _fail(str(error), EXIT_USAGE)
+    except KeyboardInterrupt:
+        _fail("interrupted before any file was converted", EXIT_INTERRUPTED)
     try:
         with _batch_progress(len(planned), quiet) as on_record:
             report = run(planned, on_record)
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
+    except KeyboardInterrupt:  # outside the conversions, which run() stops in order itself
+        _fail("interrupted; the files converted so far are kept, run the same command again "
+              "to finish", EXIT_INTERRUPTED)
     report_path = output / REPORT_NAME
     if report.interrupted:
         done = report.summary.converted + report.summary.skipped
