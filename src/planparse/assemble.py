@@ -13,6 +13,7 @@ summary, then the detail), ``merge_statements`` keeps the fuller statement.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence, TypeVar, Union
@@ -40,6 +41,8 @@ _PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d")
 # Two statements are one list when this share of the shorter one's entries match.
 _SAME_LIST_SHARE = 0.6
 _SAME_ENTRY_RATIO = 0.75
+# Restatements are looked for among lists sharing this many first or last characters.
+_KEY_CHARS = 6
 
 
 @dataclass
@@ -439,10 +442,19 @@ Entry = TypeVar("Entry", Item, Strategy)
 def merge_statements(statements: list[list[Entry]], warnings: list[Warning]) -> list[Entry]:
     """One list from its statements: a statement that repeats an earlier one (a summary,
     then the detail; a restatement) gives way to the fuller of the two, on a tie to the
-    first, with a DUPLICATE_LIST warning; statements of different entries follow on."""
+    first, with a DUPLICATE_LIST warning; statements of different entries follow on.
+
+    Only statements that share the start or the end of an entry's text are compared, so
+    a long document with many lists costs about one look-up an entry, not a comparison
+    of every pair of lists.
+    """
     kept: list[list[Entry]] = []
+    by_key: dict[str, set[int]] = defaultdict(set)
     for statement in statements:
-        for index, earlier in enumerate(kept):
+        candidates = sorted({index for entry in statement for key in _keys(entry)
+                             for index in by_key[key]})
+        for index in candidates:
+            earlier = kept[index]
             if _same_list(earlier, statement):
                 winner, loser = (statement, earlier) if _fuller(statement, earlier) else (earlier, statement)
                 kept[index] = winner
@@ -454,7 +466,11 @@ def merge_statements(statements: list[list[Entry]], warnings: list[Warning]) -> 
                 ))
                 break
         else:
+            index = len(kept)
             kept.append(statement)
+        for entry in kept[index]:
+            for key in _keys(entry):
+                by_key[key].add(index)
     return [entry for statement in kept for entry in statement]
 
 
@@ -462,11 +478,25 @@ def _text(entry: Union[Item, Strategy]) -> str:
     return "".join((entry.title if isinstance(entry, Strategy) else entry.text).split())
 
 
+def _keys(entry: Union[Item, Strategy]) -> tuple[str, str]:
+    """Where to look for a restatement of an entry: the start and the end of its text."""
+    text = _text(entry)
+    return "<" + text[:_KEY_CHARS], ">" + text[-_KEY_CHARS:]
+
+
+def _similar(first: str, second: str) -> bool:
+    if first == second:
+        return True
+    matcher = SequenceMatcher(None, first, second)
+    return (matcher.real_quick_ratio() >= _SAME_ENTRY_RATIO and matcher.quick_ratio() >= _SAME_ENTRY_RATIO
+            and matcher.ratio() >= _SAME_ENTRY_RATIO)
+
+
 def _same_list(first: list, second: list) -> bool:
     shorter, longer = sorted((first, second), key=len)
+    longer_texts = [_text(other) for other in longer]
     matched = sum(1 for entry in shorter
-                  if any(SequenceMatcher(None, _text(entry), _text(other)).ratio() >= _SAME_ENTRY_RATIO
-                         for other in longer))
+                  if any(_similar(_text(entry), other) for other in longer_texts))
     return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
 
 

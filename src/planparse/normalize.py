@@ -22,9 +22,11 @@ from .dictionary import unknown_chars
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # No-break, thin, ideographic and other Unicode spaces become a plain space.
-_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u000b]")
+_ODD_SPACES = str.maketrans(dict.fromkeys(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\u000b", " "))
 _RUNS_OF_SPACE = re.compile(r"\s+")
 
 _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
@@ -72,12 +74,13 @@ _REPAIR_WINDOW = 20
 
 def remove_zero_width(line: str) -> str:
     """Drop zero-width spaces, joiners, soft hyphens and stray byte-order marks."""
-    return _ZERO_WIDTH.sub("", line)
+    return line.translate(_ZERO_WIDTH)
 
 
 def unify_spaces(line: str) -> str:
     """Turn no-break and other Unicode spaces into plain spaces, and tabs into spaces."""
-    return _ODD_SPACES.sub(" ", line).expandtabs(4)
+    line = line.translate(_ODD_SPACES)
+    return line.expandtabs(4) if "\t" in line else line
 
 
 def arabic_digits(line: str) -> str:
@@ -140,10 +143,15 @@ def _better(match: re.Match[str], glue: str, damaged_glue: str) -> str:
 # Letter-spaced runs are closed up when at most this share of them stays outside words.
 _MAX_UNKNOWN_SHARE = 0.3
 
-STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+# Steps every line goes through: character maps.
+CHARACTER_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("zero_width", remove_zero_width),
     ("spaces", unify_spaces),
     ("digits", arabic_digits),
+)
+# Steps that mend Thai mark order and PDF damage, in order. They run only on a line where
+# one of their patterns occurs (``_THAI_DAMAGE``), which clean text rarely has.
+THAI_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("mark_order", reorder_marks),
     ("space_before_mark", remove_space_before_marks),
     ("repeated_marks", collapse_repeated_marks),
@@ -151,12 +159,24 @@ STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("sara_am", repair_sara_am),
     ("spaced_marks", rejoin_spaced_marks),
 )
+STEPS = CHARACTER_STEPS + THAI_STEPS
+# Where any of ``THAI_STEPS`` could change the line: one search instead of six.
+_THAI_DAMAGE = re.compile(
+    "\u0e40\u0e40|\u0e4d"  # เเ, nikhahit
+    f"|[{_TONE_MARKS}\u0e4c][{_ABOVE_BELOW_VOWELS}]|[{_FOLLOW_VOWELS}][{_TONE_MARKS}]"  # mark order
+    f"| [{_MARKS}]| \u0e32"  # a mark or sara aa after a space
+    f"|([{_MARKS}\u0e30\u0e32\u0e33\u0e40-\u0e44])\\1"  # a mark typed twice
+    "|(?:[\u0e01-\u0e4e]{1,3} ){4}"  # letter spacing
+)
 
 
 def normalize_line(line: str) -> str:
-    """Run every step of ``STEPS`` over one line, in order."""
-    for _, step in STEPS:
+    """Run the steps of ``STEPS`` over one line, in order (``THAI_STEPS`` where needed)."""
+    for _, step in CHARACTER_STEPS:
         line = step(line)
+    if _THAI_DAMAGE.search(line):
+        for _, step in THAI_STEPS:
+            line = step(line)
     return line
 
 
