@@ -99,6 +99,26 @@ def test_batch_reports_what_is_not_text_and_converts_the_rest(tmp_path):
         assert f"failed      bad/{name}: {reason}" in result.stderr.splitlines()
 
 
+def test_a_byte_order_mark_before_invalid_utf8_is_one_line_and_exit_1(tmp_path):
+    path = _write(tmp_path / "bom.txt", b"\xef\xbb\xbf\x80 not utf-8 after the mark")
+    result = _run("extract", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    _one_line_error(result, f"{path}: ")
+
+
+def test_a_parser_bug_is_one_line_asking_for_the_file(tmp_path, monkeypatch):
+    path = _write(tmp_path / "plan.txt", PLAN)
+
+    def crash(data, name):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("planparse.parser.parse_bytes", crash)
+    result = _run("extract", path)
+    assert result.exit_code == 1
+    _one_line_error(result, f"{path}: planparse failed on this file (IndexError: list index out "
+                            "of range); please report it")
+
+
 def test_a_10_mb_single_line_is_parsed(tmp_path):
     words = "การพัฒนาท้องถิ่น ".encode("utf-8")
     path = _write(tmp_path / "one line.txt", words * (10_000_000 // len(words)))

@@ -230,6 +230,9 @@ def _parse(file: str) -> PlanDocument:
         return parse_bytes(data, file)
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
+    except Exception as error:  # a parser bug: still one line, and it asks for the file
+        _fail(f"{file}: planparse failed on this file ({type(error).__name__}: {error}); "
+              "please report it", EXIT_INPUT)
 
 
 def _warning_lines(document: PlanDocument, file: str) -> Iterator[str]:
