@@ -432,10 +432,25 @@ def _many(root: Path, copies: int) -> Path:
                           for index in range(copies)})
 
 
-def _start(source: Path, out: Path, workers: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "planparse", "batch", str(source),
-                             "--output", str(out), "--workers", str(workers), "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+@pytest.fixture
+def start():
+    """Start ``planparse batch`` in its own process group, and kill the group (workers
+    included) after the test, so that a failing test leaves no process behind."""
+    started = []
+
+    def start(source: Path, out: Path, workers: int) -> subprocess.Popen:
+        process = subprocess.Popen([sys.executable, "-m", "planparse", "batch", str(source),
+                                    "--output", str(out), "--workers", str(workers), "--quiet"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   start_new_session=True)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def _wait_for_first_output(out: Path, process: subprocess.Popen) -> None:
@@ -466,9 +481,9 @@ def _assert_every_output_is_whole(out: Path) -> None:
         json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_ctrl_c_with_workers_exits_130_and_leaves_whole_files_only(tmp_path):
+def test_ctrl_c_with_workers_exits_130_and_leaves_whole_files_only(tmp_path, start):
     source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
-    process = _start(source, out, workers=2)
+    process = start(source, out, workers=2)
     _wait_for_first_output(out, process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
@@ -483,9 +498,9 @@ def test_ctrl_c_with_workers_exits_130_and_leaves_whole_files_only(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finding workers needs /proc")
-def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path):
+def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path, start):
     source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
-    process = _start(source, out, workers=2)
+    process = start(source, out, workers=2)
     _wait_for_first_output(out, process)
     workers = _worker_pids(process.pid)
     assert workers, "no worker process found"
@@ -499,6 +514,6 @@ def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path):
     assert all("worker process stopped (killed, or out of memory)" in record["reason"]
                for record in stopped)
     assert len(statuses) == COPIES and list(statuses.values()).count("converted") == COPIES - len(stopped)
-    rerun = _start(source, out, workers=2)
+    rerun = start(source, out, workers=2)
     assert rerun.wait(timeout=60) == 0
     assert list(_statuses(out).values()).count("skipped") == COPIES - len(stopped)
