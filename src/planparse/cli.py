@@ -130,7 +130,7 @@ def batch(
     recursive: bool = typer.Option(True, "--recursive/--no-recursive",
                                    help="Look into subfolders."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
-                                          help="Worker processes [default: the number of CPUs]."),
+                                          help="Worker processes (default: the number of CPUs)."),
     force: bool = typer.Option(False, "--force",
                                help="Convert unchanged inputs again and replace any existing output."),
     table: Optional[Path] = typer.Option(None, "--table",
