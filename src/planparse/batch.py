@@ -56,6 +56,8 @@ REPORT_VERSION = 1
 
 
 class Status(str, Enum):
+    """What a run did with an input."""
+
     converted = "converted"
     """Parsed and written in this run."""
     skipped = "skipped"
@@ -102,6 +104,8 @@ class FileRecord(BaseModel):
 
 
 class Summary(BaseModel):
+    """The counts the summary table shows, kept in the report for scripts."""
+
     files: int
     converted: int
     skipped: int
@@ -121,6 +125,11 @@ class TableRecord(BaseModel):
 
 
 class RunReport(BaseModel):
+    """OUT_DIR/planparse-report.json: the options of a run and what happened to each input.
+
+    The next run into the same folder reads it back to skip what has not changed.
+    """
+
     report_version: int = REPORT_VERSION
     planparse_version: str
     input_dir: str
@@ -146,6 +155,8 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class BatchOptions:
+    """The options of ``planparse batch``, with its defaults."""
+
     format: str = "json"
     pattern: str = "*.txt"
     recursive: bool = True
@@ -403,28 +414,9 @@ def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: N
         records[record.input] = record
         on_record(record)
 
-    jobs: list[Job] = []
-    try:
-        for record in batch.problems:
-            finish(record)
-        for candidate in batch.candidates:
-            outcome = _skip_or_job(batch, candidate)
-            if isinstance(outcome, Job):
-                jobs.append(outcome)
-            else:
-                finish(outcome)
-        _convert(jobs, batch.options.workers, finish)
-        interrupted = False
-    except KeyboardInterrupt:
-        interrupted = True
-    remove_leftovers({batch.output_dir, *(job.target.parent for job in jobs)})
+    interrupted = _convert_all(batch, finish)
     for candidate in batch.candidates:
-        if candidate.name not in records:
-            earlier = batch.previous.get(candidate.name)
-            records[candidate.name] = FileRecord(
-                input=candidate.name, status=Status.interrupted,
-                reason=f"{candidate.name}: not reached before the run was interrupted",
-                output=earlier.output if earlier else None)
+        records.setdefault(candidate.name, _not_reached(batch, candidate))
     files = sorted(records.values(), key=lambda record: record.input)
     table, table_error = batch.previous_table, None
     if batch.options.table is not None and not interrupted:
@@ -447,15 +439,48 @@ def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: N
         table=table,
         files=files,
     )
-    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_atomically(batch.output_dir / REPORT_NAME, text.encode("utf-8"))
-    except OSError as error:
-        raise PlanParseError(f"{batch.output_dir / REPORT_NAME}: the run report cannot be written "
-                             f"({error.strerror or error})") from None
+    _write_report(batch.output_dir / REPORT_NAME, report)
     if table_error is not None:
         raise table_error
     return report
+
+
+def _convert_all(batch: Batch, finish: Callable[[FileRecord], None]) -> bool:
+    """Record the problems, skip what is unchanged, convert the rest; True if Ctrl-C
+    stopped it. Temporary files left by a killed worker are removed either way."""
+    jobs: list[Job] = []
+    try:
+        for record in batch.problems:
+            finish(record)
+        for candidate in batch.candidates:
+            outcome = _skip_or_job(batch, candidate)
+            if isinstance(outcome, Job):
+                jobs.append(outcome)
+            else:
+                finish(outcome)
+        _convert(jobs, batch.options.workers, finish)
+        return False
+    except KeyboardInterrupt:
+        return True
+    finally:
+        remove_leftovers({batch.output_dir, *(job.target.parent for job in jobs)})
+
+
+def _not_reached(batch: Batch, candidate: Candidate) -> FileRecord:
+    """An input the run was interrupted before; its earlier output stays on record."""
+    earlier = batch.previous.get(candidate.name)
+    return FileRecord(input=candidate.name, status=Status.interrupted,
+                      reason=f"{candidate.name}: not reached before the run was interrupted",
+                      output=earlier.output if earlier else None)
+
+
+def _write_report(path: Path, report: RunReport) -> None:
+    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise PlanParseError(f"{path}: the run report cannot be written "
+                             f"({error.strerror or error})") from None
 
 
 def _skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:

@@ -204,8 +204,8 @@ def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], 
         return
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                  TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
-                  console=console, transient=True) as progress:
+                  TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(),
+                  TextColumn("left"), console=console, transient=True) as progress:
         task = progress.add_task("converting", total=total, rate="")
 
         def advance(record: FileRecord) -> None:
