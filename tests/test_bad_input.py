@@ -191,6 +191,42 @@ def test_a_missing_file(tmp_path):
     _one_line_error(result, f"{tmp_path / 'nowhere.txt'}: no such file")
 
 
+# File names that are not UTF-8 (Linux allows any bytes): escaped, never a crash.
+
+def _undecodable(folder: Path, raw_name: bytes, data: bytes | None) -> str:
+    """The str Python gives for a file named ``raw_name`` in ``folder`` (created unless
+    ``data`` is None): undecodable bytes become surrogate characters."""
+    path = os.fsencode(folder) + b"/" + raw_name
+    if data is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(data)
+    return os.fsdecode(path)
+
+
+def test_extract_of_a_file_whose_name_is_not_utf8(tmp_path):
+    path = _undecodable(tmp_path, b"plan \xff.txt", PLAN)
+    result = _run("extract", path)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["source"]["path"] == f"{tmp_path}/plan \\xff.txt"
+    missing = _run("extract", _undecodable(tmp_path, b"gone \xfe.txt", None))
+    assert missing.exit_code == 1
+    _one_line_error(missing, f"{tmp_path}/gone \\xfe.txt: no such file")
+
+
+def test_batch_fails_a_file_whose_name_is_not_utf8_and_goes_on(tmp_path):
+    source = tmp_path / "in"
+    _undecodable(source, b"plan \xff.txt", PLAN)
+    _write(source / "good.txt", PLAN)
+    result = _run("batch", source, "--output", tmp_path / "out", "--workers", "1")
+    assert result.exit_code == 1
+    records = _report_records(tmp_path / "out")
+    assert records["good.txt"]["status"] == "converted"
+    assert records["plan \\xff.txt"]["reason"] == (
+        "plan \\xff.txt: the name of the file or of a folder above it is not valid UTF-8 "
+        "(rename it)")
+
+
 # Symbolic link loops.
 
 def test_extract_of_a_link_to_itself(tmp_path):

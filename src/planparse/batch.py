@@ -47,7 +47,7 @@ from . import __version__
 from .errors import PlanParseError
 from .flat import count_items
 from .model import PlanDocument, Warning
-from .outputs import file_sha256, remove_leftovers, write_atomically
+from .outputs import file_sha256, printable, remove_leftovers, write_atomically
 from .parser import parse_bytes, read_input
 from .writers import WRITERS, csv_rows, csv_table, render
 
@@ -346,7 +346,11 @@ def find_inputs(folder: Path, pattern: str, recursive: bool) -> tuple[list[PureP
                 else:
                     stack.append((Path(entry.path), name, ancestors + (identity,)))
             elif fnmatch.fnmatch(entry.name, pattern):
-                if _is(entry.is_file):
+                if printable(str(name)) != str(name):
+                    problems.append(_failed(str(name), f"{name}: the name of the file or of a "
+                                                       "folder above it is not valid UTF-8 "
+                                                       "(rename it)"))
+                elif _is(entry.is_file):
                     files.append(name)
                 else:
                     problems.append(_failed(str(name), _not_a_file(entry.path)))
@@ -397,7 +401,8 @@ def _assign_outputs(files: list[PurePosixPath], input_dir: Path, output_dir: Pat
 
 
 def _failed(name: str, reason: str, kept: Optional[OutputRecord] = None) -> FileRecord:
-    return FileRecord(input=name, status=Status.failed, reason=reason, output=kept)
+    return FileRecord(input=printable(name), status=Status.failed, reason=printable(reason),
+                      output=kept)
 
 
 def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: None) -> RunReport:

@@ -28,7 +28,7 @@ import typer
 from . import __version__
 from .errors import PlanParseError
 from .flat import span_label
-from .outputs import write_atomically
+from .outputs import printable, write_atomically
 
 if TYPE_CHECKING:
     from .batch import FileRecord, RunReport
@@ -55,7 +55,7 @@ class OutputFormat(str, Enum):
 
 def _fail(message: str, code: int) -> NoReturn:
     """One line on standard error, then exit: never a traceback."""
-    typer.echo(f"planparse: {message}", err=True)
+    typer.echo(f"planparse: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -101,7 +101,7 @@ def extract(
             write_atomically(output, rendered)
         except OSError as error:
             _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
-    for line in _warning_lines(document, file):
+    for line in _warning_lines(document, printable(file)):
         typer.echo(line, err=True)
     if strict and document.warnings:
         raise typer.Exit(EXIT_WARNINGS)
@@ -227,7 +227,7 @@ def _parse(file: str) -> PlanDocument:
 
     try:
         data = sys.stdin.buffer.read() if file == "-" else read_input(file)
-        return parse_bytes(data, file)
+        return parse_bytes(data, printable(file))
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
     except Exception as error:  # a parser bug: still one line, and it asks for the file

@@ -1,4 +1,4 @@
-"""Writing outputs safely: a whole file under its name or nothing, and no litter.
+"""Writing outputs safely: a whole file under its name or nothing, no litter, no bad names.
 
 A file is written to a temporary file in the same folder (so the rename cannot cross file
 systems) and renamed into place, so a reader never sees half a file. Every temporary name
@@ -59,6 +59,15 @@ def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
                 path.unlink(missing_ok=True)
                 removed.append(path)
     return removed
+
+
+def printable(name: str) -> str:
+    """``name`` with the bytes that are not UTF-8 written as escapes (``\\xff``).
+
+    Linux hands such bytes of a file name over as surrogate characters, which no output
+    document, report or terminal line can hold.
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def file_sha256(path: Path) -> Optional[str]:
