@@ -172,6 +172,46 @@ def test_a_rerun_skips_what_did_not_change_and_redoes_what_did(tmp_path):
     assert "skipped (unchanged)" in result.stdout
 
 
+def test_a_rerun_fails_unchanged_bad_files_again_without_reading_them_through(tmp_path, monkeypatch):
+    import planparse.batch
+
+    source = _folder(tmp_path / "in", {**GOOD, **BAD})
+    out = tmp_path / "out"
+    first = _batch(source, "--output", out)
+    read = []
+    real = planparse.batch.read_input
+    monkeypatch.setattr(planparse.batch, "read_input", lambda path: read.append(path) or real(path))
+    again = _batch(source, "--output", out)
+    assert again.exit_code == 1 and read == []
+    assert [line for line in again.stderr.splitlines() if line.startswith("failed")] == \
+        [line for line in first.stderr.splitlines() if line.startswith("failed")]
+    assert _statuses(out)["image.txt"] == "failed"
+    assert _batch(source, "--output", out, "--force").exit_code == 1
+    assert {path.name for path in read} == {"image.txt", "binary.txt", *(Path(n).name for n in GOOD)}
+    (source / "image.txt").write_bytes(SAMPLES[2].read_bytes())  # the bytes changed: tried again
+    assert _batch(source, "--output", out).exit_code == 1
+    assert _statuses(out)["image.txt"] == "converted"
+
+
+def test_a_file_that_could_not_be_read_is_tried_again(tmp_path, monkeypatch):
+    import planparse.batch
+
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    real = planparse.batch.read_input
+
+    def denied(path):
+        if path.name == "top.txt":
+            raise planparse.PlanParseError(f"{path}: permission denied")
+        return real(path)
+
+    monkeypatch.setattr(planparse.batch, "read_input", denied)
+    assert _batch(source, "--output", out).exit_code == 1
+    monkeypatch.setattr(planparse.batch, "read_input", real)
+    assert _batch(source, "--output", out).exit_code == 0
+    assert _statuses(out)["top.txt"] == "converted"
+
+
 def test_force_converts_unchanged_inputs_again(tmp_path):
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"

@@ -96,6 +96,9 @@ class FileRecord(BaseModel):
     status: Status
     reason: Optional[str] = None
     """One line naming the file and why it failed; null unless it failed or was not reached."""
+    unconvertible: bool = False
+    """It failed because of its bytes (not text, not a known encoding): a re-run with the
+    same planparse fails it again without reading it through, until the bytes change."""
     sha256: Optional[str] = None
     """Of the input bytes as read in this run; null when they could not be read."""
     seconds: float = 0.0
@@ -202,6 +205,7 @@ class Batch:
     problems: list[FileRecord]
     """Inputs that failed before any conversion: link loops, name collisions."""
     previous: dict[str, FileRecord]
+    previous_fingerprint: Optional[str]
     previous_table: Optional[TableRecord]
 
     def __len__(self) -> int:
@@ -259,6 +263,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         candidates=candidates,
         problems=sorted(problems + collisions, key=lambda record: record.input),
         previous={record.input: record for record in previous.files} if previous else {},
+        previous_fingerprint=previous.fingerprint if previous else None,
         previous_table=previous_table,
     )
 
@@ -489,7 +494,8 @@ def _write_report(path: Path, report: RunReport) -> None:
 
 
 def _skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
-    """A skipped record when the recorded output is still current, else the job to do."""
+    """A skipped record when the recorded output is still current, the same failure when
+    the bytes that could not be converted have not changed, else the job to do."""
     earlier = batch.previous.get(candidate.name)
     kept = earlier.output if earlier else None
     if kept is not None and (kept.path != candidate.output_name
@@ -501,6 +507,11 @@ def _skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
             and kept.source_sha256 == source_sha256):
         return FileRecord(input=candidate.name, status=Status.skipped, sha256=source_sha256,
                           seconds=round(time.perf_counter() - started, 4), output=kept)
+    if (earlier is not None and earlier.unconvertible and not batch.options.force
+            and batch.previous_fingerprint == batch.fingerprint
+            and earlier.sha256 == source_sha256):
+        return earlier.model_copy(update={"seconds": round(time.perf_counter() - started, 4),
+                                          "output": kept})
     return Job(name=candidate.name, source=candidate.source, output_name=candidate.output_name,
                target=candidate.target, format=batch.options.format,
                fingerprint=batch.fingerprint, may_replace=batch.options.force or kept is not None,
@@ -511,28 +522,37 @@ def convert_file(job: Job) -> FileRecord:
     """Read, parse, render and write one input. Every failure becomes a failed record, so
     that one bad file never stops the batch; this runs in a worker process."""
     started = time.perf_counter()
-    source_sha256 = None
+
+    def failed(reason: str, source_sha256: Optional[str] = None,
+               unconvertible: bool = False) -> FileRecord:
+        return FileRecord(input=job.name, status=Status.failed, reason=reason,
+                          unconvertible=unconvertible, sha256=source_sha256,
+                          seconds=round(time.perf_counter() - started, 4), output=job.kept)
+
     try:
         data = read_input(job.source)
-        source_sha256 = hashlib.sha256(data).hexdigest()
+    except PlanParseError as error:
+        return failed(str(error))
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    try:
         document = parse_bytes(data, job.name)
         rendered = render(document, job.format).encode("utf-8")
+    except PlanParseError as error:
+        return failed(str(error), source_sha256, unconvertible=True)
+    except Exception as error:  # a parser bug on one file must not stop thousands of others
+        return failed(f"{job.name}: planparse failed on this file ({type(error).__name__}: "
+                      f"{error}); please report it", source_sha256)
+    try:
         _write_output(job, rendered)
     except PlanParseError as error:
-        reason = str(error)
+        return failed(str(error), source_sha256)
     except OSError as error:
-        reason = f"{job.target}: cannot be written ({error.strerror or error})"
-    except Exception as error:  # a parser bug on one file must not stop thousands of others
-        reason = (f"{job.name}: planparse failed on this file ({type(error).__name__}: {error}); "
-                  "please report it")
-    else:
-        output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
-                              source_sha256=source_sha256, fingerprint=job.fingerprint,
-                              counts=count_items(document), warnings=document.warnings)
-        return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
-                          seconds=round(time.perf_counter() - started, 4), output=output)
-    return FileRecord(input=job.name, status=Status.failed, reason=reason, sha256=source_sha256,
-                      seconds=round(time.perf_counter() - started, 4), output=job.kept)
+        return failed(f"{job.target}: cannot be written ({error.strerror or error})", source_sha256)
+    output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
+                          source_sha256=source_sha256, fingerprint=job.fingerprint,
+                          counts=count_items(document), warnings=document.warnings)
+    return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
+                      seconds=round(time.perf_counter() - started, 4), output=output)
 
 
 def _write_output(job: Job, data: bytes) -> None:
