@@ -198,7 +198,7 @@ def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], 
     if quiet or not console.is_terminal:
         def tell(record: FileRecord) -> None:
             if record.reason or not quiet:
-                console.print(_record_line(record), markup=False, soft_wrap=True)
+                typer.echo(_record_line(record), err=True)
 
         yield tell
         return
