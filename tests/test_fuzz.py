@@ -177,8 +177,6 @@ def test_a_plan_in_any_thai_encoding_gives_the_same_items(text, encoding):
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-@pytest.mark.xfail(strict=True, reason="decode.py lets UnicodeDecodeError escape after a UTF-8 "
-                                       "byte-order mark; reported to the parser's owner")
 def test_a_byte_order_mark_before_invalid_utf8_is_a_plan_parse_error():
     with pytest.raises(planparse.PlanParseError, match="^bom.txt: "):
         planparse.parse_bytes(UTF8_BOM + b"\x80", "bom.txt")
@@ -189,7 +187,6 @@ def test_a_byte_order_mark_before_invalid_utf8_is_a_plan_parse_error():
                  st.tuples(plan_texts(), st.binary(max_size=40)).map(
                      lambda pair: pair[0].encode("utf-8") + pair[1])))
 def test_bytes_give_a_document_or_one_plan_parse_error(data):
-    assume(not data.startswith(UTF8_BOM))  # the known failure above; drop this when it passes
     try:
         document = planparse.parse_bytes(data, "fuzzed.txt")
     except planparse.PlanParseError as error:

@@ -56,7 +56,11 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     """Decode raw bytes, or raise PlanParseError naming ``name`` and the reason."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(_checked(data, encoding, name), encoding)
+            try:
+                return Decoded(_checked(data, encoding, name), encoding)
+            except UnicodeDecodeError:
+                raise PlanParseError(f"{name}: starts as {encoding} but is not valid {encoding} "
+                                     f"(cannot decode it)") from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise PlanParseError(f"{name}: not a text file, it looks like {what}")

@@ -77,7 +77,7 @@ def is_broken_word(left: str, right: str) -> bool:
     """
     if _NON_INITIAL.match(right):
         return True
-    tail = _THAI_RUN_END.search(left.rstrip())
+    tail = _THAI_RUN_END.search(left.rstrip()[-_WINDOW:])  # only the end counts: no O(n) scan
     head = _THAI_RUN_START.search(right.lstrip())
     if not tail or not head:
         return False

@@ -65,9 +65,9 @@ _REPEATED_MARK = re.compile(f"([{_MARKS}\u0e30\u0e32\u0e33\u0e40-\u0e44])\\1+")
 _LETTER_SPACED = re.compile("(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e4e]{1,3} ){4,}[\u0e01-\u0e4e]{1,3}(?![\u0e01-\u0e4e])")
 _MAX_PIECE_AVERAGE = 2.2
 # Sara am split into a space and sara aa: "ต าบล", "ก าหนด".
-_SPLIT_SARA_AM = re.compile(f"([\u0e01-\u0e4e]*[{_CONSONANTS}][{_TONE_MARKS}]?) \u0e32(?=([\u0e01-\u0e4e]*))")
+_SPLIT_SARA_AM = re.compile(f"([\u0e01-\u0e4e]{{0,20}}[{_CONSONANTS}][{_TONE_MARKS}]?) \u0e32(?=([\u0e01-\u0e4e]*))")
 # A vowel or tone mark pushed off its consonant by a space: "ที ่".
-_SPACED_MARK = re.compile(f"([\u0e01-\u0e4e]*[\u0e01-\u0e4e]) (?=([{_MARKS}][\u0e01-\u0e4e]*))")
+_SPACED_MARK = re.compile(f"([\u0e01-\u0e4e]{{0,20}}[\u0e01-\u0e4e]) (?=([{_MARKS}][\u0e01-\u0e4e]*))")
 # The dictionary weighs this many letters either side of a repair.
 _REPAIR_WINDOW = 20
 
