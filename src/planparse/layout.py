@@ -289,20 +289,13 @@ def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
 def join_dangling_marks(lines: list[LogicalLine]) -> list[LogicalLine]:
     """Join a line that starts with a vowel or tone mark to the text line above it."""
     result: list[LogicalLine] = []
+    last_text: int | None = None  # index in ``result`` of the last line with text
     for line in lines:
-        if _STARTS_WITH_MARK.match(line.text.text):
-            previous = _last_text_index(result)
-            if previous is not None:
-                above = result[previous]
-                result[previous] = replace(above, text=above.text.join(line.text),
-                                           wrapped=line.wrapped)
-                continue
+        if last_text is not None and _STARTS_WITH_MARK.match(line.text.text):
+            above = result[last_text]
+            result[last_text] = replace(above, text=above.text.join(line.text), wrapped=line.wrapped)
+            continue
+        if not line.blank:
+            last_text = len(result)
         result.append(line)
     return result
-
-
-def _last_text_index(lines: list[LogicalLine]) -> int | None:
-    for index in range(len(lines) - 1, -1, -1):
-        if not lines[index].blank:
-            return index
-    return None

@@ -77,8 +77,8 @@ def _candidate(written_kind: str, name: str, clean_names: set[str]) -> Optional[
     if kind in ("จังหวัด", "องค์การบริหารส่วนจังหวัด"):
         province = _province_prefix(name)
         return (written_kind + province, kind) if province else None
-    prefixes = [clean for clean in clean_names if name.startswith(clean)]
-    name = max(prefixes, key=len) if prefixes else name[:_name_end(name)]
+    prefix = next((name[:end] for end in range(len(name), 0, -1) if name[:end] in clean_names), None)
+    name = prefix if prefix is not None else name[:_name_end(name)]
     return (written_kind + name, kind) if len(name) >= 2 else None
 
 

@@ -25,7 +25,11 @@ from .normalize import normalize_line
 
 def parse(text: str) -> PlanDocument:
     """Parse the text of a plan into a document (``source`` is left empty)."""
-    lines = [normalize_line(line) for line in split_lines(text)]
+    return _parse_lines(split_lines(text))
+
+
+def _parse_lines(raw_lines: list[str]) -> PlanDocument:
+    lines = [normalize_line(line) for line in raw_lines]
     whole = "\n".join(lines)
     organization = find_organization(whole)
     draft = Assembler(organization).feed(classify(layout(lines)))
@@ -67,12 +71,13 @@ _CID = re.compile(r"\(cid:\d+\)")
 def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:
     """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors."""
     decoded = decode(data, path)
-    document = parse(decoded.text)
+    raw_lines = split_lines(decoded.text)
+    document = _parse_lines(raw_lines)
     document.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
-        line_count=len(split_lines(decoded.text)),
+        line_count=len(raw_lines),
     )
     return document
 

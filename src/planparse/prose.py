@@ -21,6 +21,7 @@ from .vocabulary import (
     LIST_SECTIONS,
     PROSE_VISION_PATTERN,
     QUOTED_PATTERN,
+    VISION_PATTERN,
     Section,
     section_of,
 )
@@ -105,9 +106,7 @@ def _expand_prose(line: Line) -> list[Line]:
 def _prose_visions(line: Line) -> list[_Found]:
     found = []
     text = line.text
-    for match in HEADING_PATTERN.finditer(text.text):
-        if section_of(match) is not Section.VISION:
-            continue
+    for match in VISION_PATTERN.finditer(text.text):
         lead = PROSE_VISION_PATTERN.match(text.text, match.end())
         quoted = QUOTED_PATTERN.match(text.text, lead.end()) if lead else None
         if quoted:

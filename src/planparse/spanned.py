@@ -62,7 +62,10 @@ class SpannedText:
 
     def strip(self) -> SpannedText:
         start = len(self.text) - len(self.text.lstrip())
-        return self.slice(start, len(self.text.rstrip()))
+        end = len(self.text.rstrip())
+        if start == 0 and end == len(self.text):
+            return self
+        return self.slice(start, end)
 
     def join(self, other: SpannedText, wrapped: bool = False) -> SpannedText:
         """Append the next line: no space inside a word broken across the lines, nor

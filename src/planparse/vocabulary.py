@@ -116,6 +116,9 @@ HEADING_PATTERN = re.compile(
     "|".join(f"(?P<h{index}>{pattern})" for index, (pattern, _) in enumerate(HEADINGS))
 )
 _HEADING_SECTIONS = tuple(section for _, section in HEADINGS)
+# The vision's heading words alone, for finding a vision quoted in prose without trying
+# every heading word at every position of every paragraph.
+VISION_PATTERN = re.compile("|".join(pattern for pattern, section in HEADINGS if section is Section.VISION))
 
 
 def section_of(heading: re.Match[str]) -> Section:
