@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .model import Span, Warning
+from .records import Span, Warning
 
 # code: (what it means, what to do)
 WARNING_CODES: dict[str, tuple[str, str]] = {

@@ -8,9 +8,11 @@ details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assemble import Assembler
 from .classify import classify
@@ -19,16 +21,26 @@ from .errors import PlanParseError
 from .layout import layout
 from .metadata import find_organization, find_period
 from .diagnostics import warning
-from .model import PlanDocument, Source, Span
 from .normalize import normalize_line
+from .records import PlanRecord, Source, Span
+
+if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pydantic
+    from .model import PlanDocument
 
 
 def parse(text: str) -> PlanDocument:
     """Parse the text of a plan into a document (``source`` is left empty)."""
-    return _parse_lines(split_lines(text))
+    return to_document(_parse_lines(split_lines(text)))
 
 
-def _parse_lines(raw_lines: list[str]) -> PlanDocument:
+def to_document(record: PlanRecord) -> PlanDocument:
+    """The validated pydantic document of a record (raises ValidationError if it is not)."""
+    from .model import PlanDocument
+
+    return PlanDocument.model_validate(dataclasses.asdict(record))
+
+
+def _parse_lines(raw_lines: list[str]) -> PlanRecord:
     lines = [normalize_line(line) for line in raw_lines]
     whole = "\n".join(lines)
     organization = find_organization(whole)
@@ -40,7 +52,7 @@ def _parse_lines(raw_lines: list[str]) -> PlanDocument:
             "No vision, mission, goal or strategy was found; "
             "check that this text states a development plan.",
         ))
-    return PlanDocument(
+    return PlanRecord(
         organization=organization,
         period=find_period(whole),
         vision=draft.vision,
@@ -70,16 +82,25 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:
     """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors."""
+    return to_document(parse_record(data, path))
+
+
+def parse_record(data: bytes, path: str = "-") -> PlanRecord:
+    """``parse_bytes`` without pydantic: the parser's own record, not yet validated.
+
+    For callers that must start fast (``planparse extract --format json``); anything
+    else wants ``parse_bytes``, whose document is checked against the schema.
+    """
     decoded = decode(data, path)
     raw_lines = split_lines(decoded.text)
-    document = _parse_lines(raw_lines)
-    document.source = Source(
+    record = _parse_lines(raw_lines)
+    record.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         line_count=len(raw_lines),
     )
-    return document
+    return record
 
 
 def parse_file(path: str | Path) -> PlanDocument:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dictionary import is_broken_word
-from .model import Span
+from .records import Span
 
 
 _THAI = re.compile("[\u0e01-\u0e4e]")
