@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from planparse.normalize import STEPS, collapse_spaces, normalize_line
+from planparse.decode import split_lines
+from planparse.normalize import STEPS, collapse_spaces, normalize_line, normalize_lines
 
 STEP = dict(STEPS)
 
@@ -56,3 +57,16 @@ def test_no_thai_letter_is_dropped(text):
 @given(st.text(max_size=60))
 def test_no_thai_digit_survives(text):
     assert not any("\u0e50" <= char <= "\u0e59" for char in normalize_line(text))
+
+
+# Thai letters and marks, the PDF damage the repairs look for, and the characters the
+# character steps map.
+damaged_thai = st.lists(st.sampled_from(
+    list("กขตนบมลรสาำิีุู่้๊๋์ํเแ ") + ["ต าบล", "ก าหนด", "ที ่", "เเ", "\t", "\u00a0", "\u200b", "๑", "\f"]
+), max_size=30).map("".join)
+
+
+@given(st.lists(st.one_of(damaged_thai, st.text(max_size=40)), max_size=12))
+def test_a_text_at_a_time_equals_a_line_at_a_time(texts):
+    lines = split_lines("\n".join(texts))
+    assert normalize_lines(lines) == [normalize_line(line) for line in lines]

@@ -8,7 +8,6 @@ details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from pathlib import Path
@@ -21,8 +20,8 @@ from .errors import PlanParseError
 from .layout import layout
 from .metadata import find_organization, find_period
 from .diagnostics import warning
-from .normalize import normalize_line
-from .records import PlanRecord, Source, Span
+from .normalize import normalize_lines
+from .records import PlanRecord, Source, Span, to_document
 
 if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pydantic
     from .model import PlanDocument
@@ -33,15 +32,8 @@ def parse(text: str) -> PlanDocument:
     return to_document(_parse_lines(split_lines(text)))
 
 
-def to_document(record: PlanRecord) -> PlanDocument:
-    """The validated pydantic document of a record (raises ValidationError if it is not)."""
-    from .model import PlanDocument
-
-    return PlanDocument.model_validate(dataclasses.asdict(record))
-
-
 def _parse_lines(raw_lines: list[str]) -> PlanRecord:
-    lines = [normalize_line(line) for line in raw_lines]
+    lines = normalize_lines(raw_lines)
     whole = "\n".join(lines)
     organization = find_organization(whole)
     draft = Assembler(organization).feed(classify(layout(lines)))
