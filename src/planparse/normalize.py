@@ -170,9 +170,10 @@ STEPS = CHARACTER_STEPS + THAI_STEPS
 _THAI_DAMAGE = re.compile(
     "\u0e40\u0e40|\u0e4d"  # เเ, nikhahit
     f"|[{_TONE_MARKS}\u0e4c][{_ABOVE_BELOW_VOWELS}]|[{_FOLLOW_VOWELS}][{_TONE_MARKS}]"  # mark order
-    f"| [{_MARKS}]| \u0e32"  # a mark or sara aa after a space
     f"|([{_MARKS}\u0e30\u0e32\u0e33\u0e40-\u0e44])\\1"  # a mark typed twice
-    "|(?:[\u0e01-\u0e4e]{1,3} ){4}"  # letter spacing
+    # After a space: a mark or sara aa, or letter spacing (four pieces of one to three
+    # letters), found from its first space, as a pattern starting with a letter is slow.
+    f"| (?:[{_MARKS}\u0e32]|(?<=[\u0e01-\u0e4e] )(?:[\u0e01-\u0e4e]{{1,3}} ){{3}})"
 )
 
 
