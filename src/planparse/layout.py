@@ -42,6 +42,10 @@ _FURNITURE = re.compile(
         r"[\d\s\-–/]*\d[\d\s\-–/]*",  # a run of page numbers: 183 184 185 ...
     ))
 )
+# What every ``_FURNITURE`` shape starts with, after white space.
+_MAY_BE_FURNITURE = re.compile(r"\s*(?:[pPห\-–(/]|\d)")
+# Two copies of a footer, one under each column.
+_WIDE_GAP = re.compile(r"\s{10,}")
 # A running header or footer repeated on this many pages is furniture.
 _REPEATS_ON_PAGES = 3
 # The first and last non-blank rows of a page are its edges.
@@ -140,13 +144,20 @@ def repeated_furniture(pages: list[list[_Row]]) -> frozenset[str]:
 
 
 def is_furniture(text: str, repeated: frozenset[str] = frozenset()) -> bool:
-    """Whether a line is page furniture rather than content."""
-    stripped = collapse_spaces(text)
-    if not stripped:
+    """Whether a line is page furniture rather than content.
+
+    Most lines are content and fail the cheap tests first: the first character no
+    furniture shape starts with, no wide gap to put a footer under both columns.
+    """
+    if not text.strip():
         return False
-    if _FURNITURE.fullmatch(stripped) or _shape(stripped) in repeated:
-        return True
-    halves = re.split(r"\s{10,}", text.strip())
+    if repeated or _MAY_BE_FURNITURE.match(text):
+        stripped = collapse_spaces(text)
+        if _FURNITURE.fullmatch(stripped) or (repeated and _shape(stripped) in repeated):
+            return True
+    if not _WIDE_GAP.search(text):
+        return False
+    halves = _WIDE_GAP.split(text.strip())
     return len(halves) == 2 and halves[0] == halves[1]  # a footer under both columns
 
 
@@ -186,6 +197,8 @@ def find_gutter(rows: list[_Row]) -> int | None:
     A gutter is a run of blanks that many long lines share at about the same place,
     away from both edges of the page.
     """
+    if sum(1 for row in rows if "   " in row.raw.strip(" ")) < _MIN_GUTTER_ROWS:
+        return None  # too few rows with a gap inside to make a gutter
     widths = [display_width(row.raw.rstrip()) for row in rows]
     page_width = max(widths, default=0)
     if page_width < 60:
@@ -211,7 +224,7 @@ def _split_row(row: _Row, gutter: int) -> tuple[_Row | None, _Row | None] | None
     comparable widths and indentation.
     """
     raw = row.raw.rstrip()
-    indent = display_width(raw) - display_width(raw.lstrip())
+    indent = len(raw) - len(raw.lstrip())  # white space takes its width
     if not raw.strip():
         return None, None
     if indent >= gutter - _GUTTER_TOLERANCE:
@@ -255,7 +268,7 @@ def _column(rows: list[_Row]) -> list[_Row]:
     """A column's rows with paragraph breaks marked by indentation, blanks between."""
     if not rows:
         return []
-    starts = [row.offset + display_width(row.raw) - display_width(row.raw.lstrip()) for row in rows]
+    starts = [row.offset + len(row.raw) - len(row.raw.lstrip()) for row in rows]
     margin = sorted(starts)[len(starts) // 4]
     result: list[_Row] = []
     for row, start in zip(rows, starts):
@@ -270,14 +283,14 @@ def _column(rows: list[_Row]) -> list[_Row]:
 def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
     """Measure, collapse and mark each row: did it run to the right margin?"""
     rows = list(rows)
-    ends = sorted(row.offset + display_width(row.raw.rstrip()) for row in rows if row.raw.strip())
+    row_ends = [row.offset + display_width(row.raw.rstrip()) for row in rows]
+    ends = sorted(end for row, end in zip(rows, row_ends) if row.raw.strip())
     # The usual width of a full line; a short text has too few lines for a percentile.
     usual = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= _MIN_LINES_FOR_WIDTH else max(ends, default=0)
     wraps = _MIN_WRAP_WIDTH <= usual <= _MAX_WRAP_WIDTH
     logical = []
-    for row in rows:
+    for row, end in zip(rows, row_ends):
         raw = row.raw
-        end = row.offset + display_width(raw.rstrip())
         logical.append(LogicalLine(
             SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
             indent=row.offset + len(raw) - len(raw.lstrip()),
