@@ -6,15 +6,27 @@ line, and a lead-in at the end of one ("ประกอบด้วย 6 แน�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Optional
 
 from .spanned import SpannedText
-from .vocabulary import HEADING_PATTERN, LABEL_PATTERNS, LEAD_IN_PATTERN, Section, section_of
+from .vocabulary import (
+    HEADING_PATTERN,
+    LABEL_PATTERNS,
+    LEAD_IN_CLOSERS,
+    LEAD_IN_PATTERN,
+    LEAD_IN_VERBS,
+    Section,
+    section_of,
+)
 
 # Lead-ins are short: only the end of a text is searched for one.
 _LEAD_IN_WINDOW = 120
+# Every lead-in ``split_lead_in`` accepts holds one of these words. ``LEAD_IN_PATTERN`` is
+# all optional, so it matches (emptily) at the end of any text: look for a word first.
+_LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}")
 
 
 class Kind(Enum):
@@ -90,6 +102,8 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
 def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement]]:
     """Cut a trailing lead-in off ``text``; return the rest and what it announced."""
     window_start = max(0, len(text.text) - _LEAD_IN_WINDOW)
+    if not _LEAD_IN_WORD.search(text.text, window_start):
+        return text, None
     match = LEAD_IN_PATTERN.search(text.text, window_start)
     if not match or not match.group().strip():
         return text, None
