@@ -18,6 +18,7 @@ from .lines import Kind, Label, Line, split_lead_in
 from .spanned import SpannedText
 from .vocabulary import (
     HEADING_PATTERN,
+    LIST_HEADING_PATTERN,
     LIST_SECTIONS,
     PROSE_VISION_PATTERN,
     QUOTED_PATTERN,
@@ -122,6 +123,8 @@ def _prose_lists(line: Line) -> list[_Found]:
     """Lists in a paragraph, each under the nearest heading word before it."""
     found = []
     text = line.text.text
+    if not LIST_HEADING_PATTERN.search(text):
+        return found
     anchors = [match for match in HEADING_PATTERN.finditer(text)
                if section_of(match) in LIST_SECTIONS]
     position = 0

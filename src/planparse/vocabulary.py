@@ -116,6 +116,10 @@ HEADING_PATTERN = re.compile(
     "|".join(f"(?P<h{index}>{pattern})" for index, (pattern, _) in enumerate(HEADINGS))
 )
 _HEADING_SECTIONS = tuple(section for _, section in HEADINGS)
+# Only the headings of lists: a text without one holds no list to anchor. Searching for
+# these alone is thirty times cheaper than finding every heading word.
+LIST_HEADING_PATTERN = re.compile(
+    _alternation([pattern for pattern, section in HEADINGS if section in LIST_SECTIONS]))
 # The vision's heading words alone, for finding a vision quoted in prose without trying
 # every heading word at every position of every paragraph.
 VISION_PATTERN = re.compile("|".join(pattern for pattern, section in HEADINGS if section is Section.VISION))
