@@ -112,7 +112,7 @@ def test_a_parser_bug_is_one_line_asking_for_the_file(tmp_path, monkeypatch):
     def crash(data, name):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr("planparse.parser.parse_bytes", crash)
+    monkeypatch.setattr("planparse.parser.parse_record", crash)
     result = _run("extract", path)
     assert result.exit_code == 1
     _one_line_error(result, f"{path}: planparse failed on this file (IndexError: list index out "

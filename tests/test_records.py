@@ -2,13 +2,16 @@
 
 ``planparse extract --format json`` writes the records with the stdlib (records.to_json)
 so that it never builds pydantic models; these tests hold that output to the bytes
-``writers.to_json`` writes for the validated document.
+``writers.to_json`` writes for the validated document, and check that the command's
+process really leaves the model, rich and PyYAML alone.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 import typing
 
 import pytest
@@ -117,3 +120,21 @@ def test_what_validation_would_coerce_is_written_as_validation_coerces_it():
     assert records.to_json(record) == to_json(records.to_document(record))
     assert json.loads(records.to_json(record))["period"] == {"start_year": 2566, "end_year": 1}
 
+
+def test_extract_as_json_imports_neither_the_model_nor_rich_nor_yaml(tmp_path):
+    script = (
+        "import sys\n"
+        "from planparse.cli import app\n"
+        "try:\n"
+        "    app(['extract', sys.argv[1], '--output', sys.argv[2]])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    output = tmp_path / "plan.json"
+    done = subprocess.run([sys.executable, "-c", script, str(SAMPLES[0]), str(output)],
+                          capture_output=True, text=True, check=True)
+    modules = set(done.stdout.split())
+    assert {"planparse.parser", "planparse.records"} <= modules
+    assert not modules & {"planparse.model", "planparse.writers", "rich", "yaml"}
+    assert output.read_text(encoding="utf-8") == to_json(planparse.parse_file(SAMPLES[0]))

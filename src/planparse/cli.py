@@ -10,8 +10,9 @@ Exit codes (the README lists them too):
 - 3 with ``--strict``, a document has warnings (and nothing failed);
 - 130 interrupted (Ctrl-C); what was finished is kept.
 
-rich is imported only by the commands that draw with it (``batch``, ``show``), so that
-``extract`` starts fast.
+rich is imported only by the commands that draw with it (``batch``, ``show``), and
+pydantic not at all by ``extract --format json``, which writes the parser's own records
+(records.py), so that ``extract`` starts fast.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -33,6 +34,7 @@ from .outputs import printable, write_atomically
 if TYPE_CHECKING:
     from .batch import FileRecord, RunReport
     from .model import PlanDocument
+    from .records import Warning
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -87,12 +89,10 @@ def extract(
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
 ) -> None:
     """Print the structured document of one plan text; its warnings go to standard error."""
-    from .writers import render
-
     if output is not None and output.exists() and not force:
         _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
-    document = _parse(file)
-    rendered = render(document, format.value).encode("utf-8")
+    warnings, text = _parse(file, lambda data, name: _extract(data, name, format.value))
+    rendered = text.encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(rendered)
         sys.stdout.flush()
@@ -101,10 +101,26 @@ def extract(
             write_atomically(output, rendered)
         except OSError as error:
             _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
-    for line in _warning_lines(document, printable(file)):
+    for line in _warning_lines(warnings, printable(file)):
         typer.echo(line, err=True)
-    if strict and document.warnings:
+    if strict and warnings:
         raise typer.Exit(EXIT_WARNINGS)
+
+
+def _extract(data: bytes, name: str, format: str) -> tuple[list[Warning], str]:
+    """The warnings and the text of one input in ``format``; JSON without pydantic."""
+    from .parser import parse_record
+
+    record = parse_record(data, name)
+    if format == OutputFormat.json.value:
+        from .records import to_json
+
+        return record.warnings, to_json(record)
+    from .records import to_document
+    from .writers import render
+
+    document = to_document(record)
+    return document.warnings, render(document, format)
 
 
 @app.command()
@@ -116,7 +132,7 @@ def show(
 
     from .views import plan_tree
 
-    Console().print(plan_tree(_parse(file)))
+    Console().print(plan_tree(_parse(file, _document)))
 
 
 @app.command()
@@ -221,13 +237,17 @@ def _record_line(record: FileRecord) -> str:
     return f"{record.status.value:<11} {record.reason or record.input}"
 
 
-def _parse(file: str) -> PlanDocument:
-    """The document of ``file`` (``-`` is standard input), or exit 1 with the reason."""
-    from .parser import parse_bytes, read_input
+_T = TypeVar("_T")
+
+
+def _parse(file: str, convert: Callable[[bytes, str], _T]) -> _T:
+    """``convert`` of the bytes of ``file`` (``-`` is standard input) and its printable
+    name, or exit 1 with the reason."""
+    from .parser import read_input
 
     try:
         data = sys.stdin.buffer.read() if file == "-" else read_input(file)
-        return parse_bytes(data, printable(file))
+        return convert(data, printable(file))
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
     except Exception as error:  # a parser bug: still one line, and it asks for the file
@@ -235,9 +255,15 @@ def _parse(file: str) -> PlanDocument:
               "please report it", EXIT_INPUT)
 
 
-def _warning_lines(document: PlanDocument, file: str) -> Iterator[str]:
+def _document(data: bytes, name: str) -> PlanDocument:
+    from .parser import parse_bytes
+
+    return parse_bytes(data, name)
+
+
+def _warning_lines(warnings: list[Warning], file: str) -> Iterator[str]:
     """One line a warning, naming the file and lines, so that logs of many runs grep well."""
-    for warning in document.warnings:
+    for warning in warnings:
         where = f" {span_label(warning.span)}" if warning.span else ""
         yield f"planparse: {file}{where}: warning {warning.code}: {warning.message}"
 

@@ -10,9 +10,10 @@ with a strategy is that strategy's goal, one without is a goal of the whole plan
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
-from .model import PlanDocument, Span, Strategy
+if TYPE_CHECKING:  # annotations only: the CLI's span_label must not import pydantic
+    from .model import PlanDocument, Span, Strategy
 
 KINDS = ("vision", "mission", "goal", "strategy", "guideline", "indicator", "tactic")
 
