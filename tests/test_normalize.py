@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -70,3 +72,15 @@ damaged_thai = st.lists(st.sampled_from(
 def test_a_text_at_a_time_equals_a_line_at_a_time(texts):
     lines = split_lines("\n".join(texts))
     assert normalize_lines(lines) == [normalize_line(line) for line in lines]
+
+
+def test_collapse_spaces_splits_on_what_a_regex_calls_white_space():
+    # collapse_spaces uses str.split; layout and the vocabulary's patterns use \s.
+    white = re.compile(r"\s")
+    assert [code for code in range(0x110000)
+            if bool(white.match(chr(code))) != chr(code).isspace()] == []
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\u00a0\u2028\u3000\x1cกข1"), max_size=30))
+def test_collapse_spaces_is_the_regex_definition(text):
+    assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()

@@ -59,7 +59,7 @@ _CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
 
 # ------------------------------------------------------------------ heading words
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _HeadingRest:
     """What follows a heading word: other sections named, and where content starts."""
 
@@ -119,7 +119,7 @@ def _provinces() -> frozenset[str]:
 
 # ------------------------------------------------------------------- the rule table
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     """One logical line, seen by the rules: its text, label and heading word."""
 

@@ -43,7 +43,7 @@ _LAST_ITEM_FACTOR = 1.5
 _LAST_ITEM_MIN = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineItem:
     """One item of an inline list: its text's offsets and its number (None unnumbered)."""
 
@@ -52,7 +52,7 @@ class InlineItem:
     number: Optional[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Enumeration:
     """A list inside a text: where it starts (its first label) and its items."""
 

@@ -73,7 +73,7 @@ _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 200
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogicalLine:
     """One line of text as the author meant it, with the input lines it came from."""
 
@@ -86,7 +86,7 @@ class LogicalLine:
         return not self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Row:
     """A physical line (or one column of it) on a page: its number and raw text."""
 
@@ -170,7 +170,7 @@ def drop_furniture(page: list[_Row], repeated: frozenset[str]) -> list[_Row]:
 
 # -------------------------------------------------------------------- columns
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Gap:
     """A run of spaces inside a row: character and display positions."""
 

@@ -39,7 +39,7 @@ class Kind(Enum):
     END = "end"  # a list written inside a sentence is over: close its section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """A numbering label: its number in Arabic digits (None for a bullet) and shape."""
 
@@ -56,7 +56,7 @@ class Label:
         return int(self.number.rsplit(".", 1)[-1]) if self.number else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Announcement:
     """What a lead-in announces: which list follows, and how many items it declares."""
 
@@ -64,7 +64,7 @@ class Announcement:
     count: Optional[int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A typed line (or several folded together) with its content and provenance."""
 

@@ -33,7 +33,7 @@ _ANCHOR_WINDOW = 120
 _ONLY_A_COUNT = re.compile(r"\s*(?:ทั้ง(?:หมด|สิ้น)?|จำนวน|มี)?\s*\d{1,2}\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Found:
     """A plan statement found inside a text: where it starts and ends, and its lines."""
 

@@ -17,7 +17,7 @@ from .records import Span
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A run of characters of one logical line: its offset in the text and its lines."""
 
@@ -26,7 +26,7 @@ class Piece:
     end_line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpannedText:
     """A string and, for each run of it, the input lines it came from."""
 
