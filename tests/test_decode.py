@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import planparse
-from planparse.decode import decode, split_lines
+from planparse.decode import (_CONTROL, _bomless_utf16, _count_controls, _thai_share, decode,
+                              split_lines)
 from conftest import SAMPLES
 
 SAMPLE = SAMPLES[0]
@@ -75,3 +79,91 @@ def test_empty_input_is_an_empty_document_with_a_warning():
 
 def test_line_numbers_follow_the_editor_not_form_feeds():
     assert split_lines("ก\fข\r\nค\rง\n") == ["ก\fข", "ค", "ง"]
+
+
+# decode() counts at C speed (bytes.translate, bytes.count, regexes that skip ahead); these
+# are the plain definitions it had before, one character at a time, which it must agree with.
+
+def _simple_controls(text: str) -> int:
+    return sum(1 for char in text if ord(char) in _CONTROL)
+
+
+def _simple_bomless_utf16(data: bytes) -> str | None:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for high, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if sum(1 for b in high if b in (0x00, 0x0E)) / len(high) > 0.95:
+            return encoding
+    return None
+
+
+_SIMPLE_IMPLAUSIBLE_THAI = re.compile(
+    r"(?<=[A-Za-z])[\u0e00-\u0e7f]|[\u0e00-\u0e7f](?=[A-Za-z])"
+    r"|(?<![\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+)
+
+
+def _simple_thai_share(text: str) -> float:
+    letters = [char for char in text
+               if ord(char) > 0x7F and (char.isalnum() or unicodedata.category(char)[0] == "M")]
+    if not letters:
+        return 1.0
+    implausible = len(_SIMPLE_IMPLAUSIBLE_THAI.findall(text))
+    thai = sum(1 for char in letters if "\u0e00" <= char <= "\u0e7f")
+    return max(0, thai - implausible) / len(letters)
+
+
+def _characters_of(encoding: str) -> list[str]:
+    characters = []
+    for byte in range(256):
+        try:
+            characters.append(bytes([byte]).decode(encoding))
+        except UnicodeDecodeError:
+            pass
+    return characters
+
+
+# Where the counts can go wrong: Latin letters, Thai letters, marks (ั ิ ่ ้), Thai digits
+# and signs outside U+0E01-0E4E (๏ ๑ ๛), spaces, controls, cp874's quotes.
+TRICKY = "aZ กขฮ ัิี่้ํ ๏๑๛ฯๆ฿ \t\n\x00\x1a\x0c“”\xa0"
+CP874_TEXTS = st.one_of(st.text(st.sampled_from(_characters_of("cp874")), max_size=60),
+                        st.text(st.sampled_from(TRICKY.replace("\xa0", "")), max_size=60),
+                        st.text(st.sampled_from(TRICKY), max_size=60))
+
+
+@settings(max_examples=400, deadline=None)
+@given(CP874_TEXTS, st.sampled_from(["cp874", "tis-620"]))
+def test_the_thai_share_counted_in_bytes_is_the_simple_one(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    assert _thai_share(data, encoding) == _simple_thai_share(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), st.text(st.sampled_from(TRICKY), max_size=60)))
+def test_the_control_count_is_the_simple_one(text):
+    assert _count_controls(text) == _simple_controls(text)
+
+
+UTF16_LIKE = st.lists(st.sampled_from([b"\x00", b"\x0e", b"\x20", b"A", b"\xd8", b"\x1a"]),
+                      max_size=80).map(b"".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=80), UTF16_LIKE,
+                 st.text(st.sampled_from(TRICKY), max_size=40).map(lambda t: t.encode("utf-16-le"))))
+def test_bomless_utf16_is_the_simple_rule(data):
+    assert _bomless_utf16(data) == _simple_bomless_utf16(data)
+
+
+def test_the_big_inputs_decode_the_same():
+    """The samples repeated to a few MB, in each saving: the same text and encoding as a
+    plain bytes.decode, by the fast counts."""
+    text = "".join(sample.read_text(encoding="utf-8") for sample in SAMPLES) * 20
+    for encoding, expected in [("utf-8", "utf-8"), ("utf-16-le", "utf-16-le"),
+                               ("utf-16-be", "utf-16-be"), ("cp874", "cp874")]:
+        decoded = decode(text.encode(encoding))
+        assert (decoded.text, decoded.encoding) == (text, expected)

@@ -12,6 +12,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import PlanParseError
 
@@ -36,12 +37,13 @@ _BOMS = (
 
 # Control characters that never appear in text files (tab, newlines, form feed do).
 _CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Share of control characters above which a decoding is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
 # Share of non-ASCII letters that must be Thai for a legacy decoding to be believed.
 _MIN_THAI_SHARE = 0.9
 # Bytes 0x80-0x9F are unassigned in TIS-620; cp874 (Windows) puts quotes and dashes there.
-_CP874_ONLY = frozenset(range(0x80, 0xA0))
+_CP874_ONLY = re.compile(rb"[\x80-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,13 @@ def decode(data: bytes, name: str = "input") -> Decoded:
         pass
     # Plain TIS-620 when it decodes; cp874 adds quotes and dashes at 0x80-0x9F and the
     # no-break space at 0xA0, which Windows programs write.
-    legacy = ("cp874",) if _CP874_ONLY.intersection(data) else ("tis-620", "cp874")
+    legacy = ("cp874",) if _CP874_ONLY.search(data) else ("tis-620", "cp874")
     for encoding in legacy:
         try:
             text = _checked(data, encoding, name)
         except UnicodeDecodeError:
             continue
-        if _thai_share(text) >= _MIN_THAI_SHARE:
+        if _thai_share(data, encoding) >= _MIN_THAI_SHARE:
             return Decoded(text, encoding)
         break
     raise PlanParseError(f"{name}: not UTF-8, UTF-16 or TIS-620 text (cannot decode it)")
@@ -92,11 +94,16 @@ def _checked(data: bytes, encoding: str, name: str) -> str:
     text = data.decode(encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if text:
-        controls = sum(1 for char in text if ord(char) in _CONTROL)
-        if controls / len(text) > _MAX_CONTROL_SHARE:
-            raise PlanParseError(f"{name}: not a text file (it contains binary data)")
+    if text and _count_controls(text) / len(text) > _MAX_CONTROL_SHARE:
+        raise PlanParseError(f"{name}: not a text file (it contains binary data)")
     return text
+
+
+def _count_controls(text: str) -> int:
+    """The number of characters of ``text`` in _CONTROL, counted at C speed: its ASCII
+    characters as bytes, less the length of those bytes without the controls."""
+    ascii = text.encode("ascii", "ignore")
+    return len(ascii) - len(ascii.translate(None, _CONTROL_BYTES))
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -106,33 +113,83 @@ def _bomless_utf16(data: bytes) -> str | None:
     """
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for high, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if sum(1 for b in high if b in (0x00, 0x0E)) / len(high) > 0.95:
+    half = len(data) // 2
+    if (data.count(0x00) + data.count(0x0E)) / half <= 0.95:  # not enough in all the bytes
+        return None
+    for start, encoding in ((1, "utf-16-le"), (0, "utf-16-be")):
+        high = data[start::2]
+        if (high.count(0x00) + high.count(0x0E)) / half > 0.95:
             return encoding
     return None
 
 
-def _thai_share(text: str) -> float:
-    """Share of believable Thai among the non-ASCII letters and marks of ``text``.
+def _thai_share(data: bytes, encoding: str) -> float:
+    """Share of believable Thai among the non-ASCII letters and marks of ``data`` decoded
+    with the single-byte ``encoding`` (TIS-620 or cp874).
 
     Any byte above 0xA0 decodes to some Thai character in cp874, so Latin-1 text would
     pass a plain count. Thai glued to a Latin letter, or a Thai vowel or tone mark with
     no Thai letter before it, is counted as not Thai.
+
+    A single-byte encoding maps each byte to one character, so this counts in the bytes,
+    at C speed: ``bytes.translate`` deletes what is not counted, or names the class of
+    each byte, and patterns that start with a rare class find the neighbours that matter.
     """
-    letters = [char for char in text
-               if ord(char) > 0x7F and (char.isalnum() or unicodedata.category(char)[0] == "M")]
+    classes = _byte_classes(encoding)
+    letters = len(data.translate(None, classes.not_letter))
     if not letters:
         return 1.0
-    implausible = len(_IMPLAUSIBLE_THAI.findall(text))
-    thai = sum(1 for char in letters if "\u0e00" <= char <= "\u0e7f")
-    return max(0, thai - implausible) / len(letters)
+    thai = (letters if classes.not_thai_letter == classes.not_letter  # all letters are Thai
+            else len(data.translate(None, classes.not_thai_letter)))
+    named = data.translate(classes.names)
+    implausible = (len(_LATIN_BEFORE_THAI.findall(named)) + len(_LATIN_AFTER_THAI.findall(named))
+                   + len(_STRAY_MARK.findall(named))
+                   + (named.startswith(b"M") and not named.startswith(b"ML")))
+    return max(0, thai - implausible) / letters
 
 
-_IMPLAUSIBLE_THAI = re.compile(
-    r"(?<=[A-Za-z])[\u0e00-\u0e7f]|[\u0e00-\u0e7f](?=[A-Za-z])"
-    r"|(?<![\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-)
+# Over the class names of _ByteClasses.names; each match is one implausible Thai character,
+# counted once: the one after a Latin letter; the one before a Latin letter and not after
+# one; a mark after no Thai letter or mark (U+0E01-0E4E) and next to no Latin letter
+# (the first character of the text is looked at apart). Each starts with a class that
+# is rare in Thai text, so the search skips ahead at C speed.
+_LATIN_BEFORE_THAI = re.compile(rb"L(?=[MRT])")
+_LATIN_AFTER_THAI = re.compile(rb"L(?<=[MRT]L)(?<!L[MRT]L)")
+_STRAY_MARK = re.compile(rb"[.T]M(?!L)")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# Thai vowel and tone marks that must follow a Thai letter or another mark.
+_THAI_MARKS = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B)))
+                        + "".join(map(chr, range(0x0E47, 0x0E4F))))
+
+
+@dataclass(frozen=True)
+class _ByteClasses:
+    """The byte values of a single-byte encoding, sorted for _thai_share."""
+
+    not_letter: bytes  # to delete, leaving the non-ASCII letters and marks
+    not_thai_letter: bytes  # to delete, leaving those of the Thai block
+    # A translation table naming each byte: L Latin letter, M Thai mark, R other Thai
+    # U+0E01-0E4E, T the rest of the Thai block, . anything else.
+    names: bytes
+
+
+@lru_cache(maxsize=None)
+def _byte_classes(encoding: str) -> _ByteClasses:
+    not_letter, not_thai_letter, names = bytearray(), bytearray(), bytearray()
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode(encoding)
+        except UnicodeDecodeError:  # such a byte never reaches _thai_share
+            char = "\ufffd"
+        thai_block = "\u0e00" <= char <= "\u0e7f"
+        letter = ord(char) > 0x7F and (char.isalnum() or unicodedata.category(char)[0] == "M")
+        if not letter:
+            not_letter.append(byte)
+        if not (letter and thai_block):
+            not_thai_letter.append(byte)
+        names += (b"L" if char in _LATIN else b"M" if char in _THAI_MARKS
+                  else b"R" if "\u0e01" <= char <= "\u0e4e" else b"T" if thai_block else b".")
+    return _ByteClasses(bytes(not_letter), bytes(not_thai_letter), bytes(names))
 
 
 def split_lines(text: str) -> list[str]:
