@@ -484,19 +484,28 @@ def _keys(entry: Union[Item, Strategy]) -> tuple[str, str]:
     return "<" + text[:_KEY_CHARS], ">" + text[-_KEY_CHARS:]
 
 
-def _similar(first: str, second: str) -> bool:
-    if first == second:
-        return True
-    matcher = SequenceMatcher(None, first, second)
-    return (matcher.real_quick_ratio() >= _SAME_ENTRY_RATIO and matcher.quick_ratio() >= _SAME_ENTRY_RATIO
-            and matcher.ratio() >= _SAME_ENTRY_RATIO)
+def _similar_to(other: str) -> Callable[[str], bool]:
+    """Whether a text is like ``other``: difflib's ratio, its cheap bounds first.
+
+    One matcher holds ``other`` (``set_seq2``, the side difflib indexes) for every text
+    compared with it, instead of indexing it again for each.
+    """
+    matcher = SequenceMatcher(None, "", other)
+
+    def similar(text: str) -> bool:
+        if text == other:
+            return True
+        matcher.set_seq1(text)
+        return (matcher.real_quick_ratio() >= _SAME_ENTRY_RATIO
+                and matcher.quick_ratio() >= _SAME_ENTRY_RATIO
+                and matcher.ratio() >= _SAME_ENTRY_RATIO)
+    return similar
 
 
 def _same_list(first: list, second: list) -> bool:
     shorter, longer = sorted((first, second), key=len)
-    longer_texts = [_text(other) for other in longer]
-    matched = sum(1 for entry in shorter
-                  if any(_similar(_text(entry), other) for other in longer_texts))
+    tests = [_similar_to(_text(other)) for other in longer]
+    matched = sum(1 for text in map(_text, shorter) if any(similar(text) for similar in tests))
     return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
 
 
