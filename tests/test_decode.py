@@ -92,8 +92,14 @@ def _simple_bomless_utf16(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
-    for high, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+    lanes = ((odd, "utf-16-le"), (even, "utf-16-be"))
+    for high, encoding in lanes:
         if sum(1 for b in high if b in (0x00, 0x0E)) / len(high) > 0.95:
+            return encoding
+    for high, encoding in lanes:
+        text = sum(1 for b in high if b in (0x00, 0x0E)) / len(high)
+        symbols = sum(1 for b in high if b in (0x20, 0x21, 0x22, 0x25)) / len(high)
+        if text > 0.5 and text + symbols > 0.95:
             return encoding
     return None
 
@@ -148,7 +154,7 @@ def test_the_control_count_is_the_simple_one(text):
     assert _count_controls(text) == _simple_controls(text)
 
 
-UTF16_LIKE = st.lists(st.sampled_from([b"\x00", b"\x0e", b"\x20", b"A", b"\xd8", b"\x1a"]),
+UTF16_LIKE = st.lists(st.sampled_from([b"\x00", b"\x0e", b"\x20", b"\x25", b"A", b"\xd8", b"\x1a"]),
                       max_size=80).map(b"".join)
 
 
@@ -167,3 +173,45 @@ def test_the_big_inputs_decode_the_same():
                                ("utf-16-be", "utf-16-be"), ("cp874", "cp874")]:
         decoded = decode(text.encode(encoding))
         assert (decoded.text, decoded.encoding) == (text, expected)
+
+
+# UTF-16 without a byte-order mark, told from binary data by its high bytes.
+
+THAI_WORDS = ["วิสัยทัศน์", "พันธกิจ", "การพัฒนา", "เมืองน่าอยู่", "ยุทธศาสตร์ที่ 1", "และ", "มี", "Smart City",
+              "ร้อยละ 80", "๑.", "café"]
+PUNCTUATION = ["", "", " ", "\n", "\r\n", "“", "”", "‘", "’", "–", "—", "…", "•", "€", "→", "≥", "●", "■",
+               "\u200b", "\xa0", "\f"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PUNCTUATION), st.sampled_from(THAI_WORDS)), min_size=1,
+                max_size=30).map(lambda pairs: "".join(p + w for p, w in pairs)),
+       st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_bomless_utf16_with_punctuation_is_text(text, encoding):
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_short_bomless_utf16_quote_is_read(encoding):
+    text = "วิสัยทัศน์\n“เมืองน่าอยู่”\n"  # 2 of 25 characters are curly quotes
+    document = planparse.parse_bytes(text.encode(encoding), "plan.txt")
+    assert document.source.encoding == encoding
+    assert document.vision.text == "เมืองน่าอยู่"
+
+
+@pytest.mark.parametrize("text", ["1 2 3 4 5 6 7 8 ", "a a a a a a a a ", "“” “” “” “” "])
+def test_text_of_spaces_or_symbols_is_not_taken_for_utf16(text):
+    """Every other byte is a space (0x20) in UTF-8: without zero bytes it is not UTF-16."""
+    assert decode(text.encode("utf-8")).encoding == "utf-8"
+
+
+@pytest.mark.parametrize("data", [
+    b"\x00\xd8" + "วิสัยทัศน์".encode("utf-16-le") * 4,  # a lone surrogate among UTF-16 text
+    b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00",  # 16-bit numbers
+    bytes(range(256)) * 16,
+], ids=["lone surrogate", "16-bit numbers", "every byte"])
+def test_binary_that_looks_like_utf16_is_still_binary(data):
+    with pytest.raises(planparse.PlanParseError, match=r"^data.bin: not a text file \(it contains binary data\)$"):
+        decode(data, "data.bin")
+

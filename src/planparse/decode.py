@@ -68,7 +68,10 @@ def decode(data: bytes, name: str = "input") -> Decoded:
             raise PlanParseError(f"{name}: not a text file, it looks like {what}")
     utf16 = _bomless_utf16(data)
     if utf16:
-        return Decoded(_checked(data, utf16, name), utf16)
+        try:
+            return Decoded(_checked(data, utf16, name), utf16)
+        except UnicodeDecodeError:  # a lone surrogate: it only looked like UTF-16
+            pass
     if b"\x00" in data:
         raise PlanParseError(f"{name}: not a text file (it contains binary data)")
     try:
@@ -109,18 +112,32 @@ def _count_controls(text: str) -> int:
 def _bomless_utf16(data: bytes) -> str | None:
     """Name the UTF-16 byte order of BOM-less data, or None when it is not UTF-16.
 
-    UTF-16 text of Thai or ASCII puts a zero or 0x0E byte in every other position.
+    UTF-16 text of Thai or ASCII puts a zero or 0x0E byte in every other position: more
+    than 95 % of those high bytes. Failing that, punctuation and symbols (curly quotes,
+    dashes, bullets) may make up the 95 %, as long as more than half are Thai or ASCII:
+    UTF-8 and TIS-620 text have no zero bytes, so they are not taken for it.
     """
     if len(data) < 4 or len(data) % 2:
         return None
     half = len(data) // 2
-    if (data.count(0x00) + data.count(0x0E)) / half <= 0.95:  # not enough in all the bytes
+    if (data.count(0x00) + data.count(0x0E)) / half <= 0.5:  # not enough in all the bytes
         return None
+    lanes = []
     for start, encoding in ((1, "utf-16-le"), (0, "utf-16-be")):
         high = data[start::2]
-        if (high.count(0x00) + high.count(0x0E)) / half > 0.95:
+        text = high.count(0x00) + high.count(0x0E)
+        if text / half > 0.95:
+            return encoding
+        lanes.append((text, sum(map(high.count, _SYMBOL_HIGH_BYTES)), encoding))
+    for text, symbols, encoding in lanes:
+        if text / half > 0.5 and (text + symbols) / half > 0.95:
             return encoding
     return None
+
+
+# High bytes of the punctuation and symbols Thai documents use: U+2000-22FF (curly quotes,
+# dashes, ellipsis, bullet, the euro, arrows, ≤ ≥) and U+2500-25FF (box drawing, ● ■ ►).
+_SYMBOL_HIGH_BYTES = (0x20, 0x21, 0x22, 0x25)
 
 
 def _thai_share(data: bytes, encoding: str) -> float:
