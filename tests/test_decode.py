@@ -215,3 +215,31 @@ def test_binary_that_looks_like_utf16_is_still_binary(data):
     with pytest.raises(planparse.PlanParseError, match=r"^data.bin: not a text file \(it contains binary data\)$"):
         decode(data, "data.bin")
 
+
+# Stray control characters: a few pass, many are binary data.
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp874", "utf-16-le", "utf-16"])
+@pytest.mark.parametrize("stray", ["\x1a", "\x0b", "\x07", "\x1b", "\x1f\x1e\x1a"],
+                         ids=["dos end of file", "vertical tab", "bell", "escape", "three"])
+def test_a_short_text_with_a_stray_control_character_is_text(encoding, stray):
+    text = "วิสัยทัศน์\n“เมืองน่าอยู่”\n" + stray
+    document = planparse.parse_bytes(text.encode(encoding), "plan.txt")
+    assert document.vision.text == "เมืองน่าอยู่"
+
+
+@pytest.mark.parametrize("data", [
+    "วิสัยทัศน์\x01\x02\x03\x04".encode("utf-8"),  # four controls in 14 characters
+    "วิสัยทัศน์ เมืองน่าอยู่\x00".encode("utf-8"),  # a zero byte outside UTF-16
+    "ก\x01\x02\x03\x04".encode("cp874"),
+    bytes(range(1, 32)) * 40,  # controls only, no zero byte
+])
+def test_more_than_a_few_controls_or_a_zero_byte_is_binary(data):
+    with pytest.raises(planparse.PlanParseError, match="binary data"):
+        decode(data, "data.txt")
+
+
+def test_a_long_text_is_binary_above_one_percent_of_controls():
+    text = "ก" * 1000
+    assert decode((text + "\x01" * 10).encode("utf-8")).text == text + "\x01" * 10
+    with pytest.raises(planparse.PlanParseError, match="binary data"):
+        decode((text + "\x01" * 11).encode("utf-8"))

@@ -38,8 +38,12 @@ _BOMS = (
 # Control characters that never appear in text files (tab, newlines, form feed do).
 _CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
-# Share of control characters above which a decoding is taken for binary data.
+# Share of control characters above which a decoding is taken for binary data; up to
+# _STRAY_CONTROLS of them pass whatever the length (a DOS end-of-file mark, a vertical tab
+# from a word processor), so that a short text is not refused for one of them. A zero byte
+# outside UTF-16 stays binary data: no other text encoding writes one.
 _MAX_CONTROL_SHARE = 0.01
+_STRAY_CONTROLS = 3
 # Share of non-ASCII letters that must be Thai for a legacy decoding to be believed.
 _MIN_THAI_SHARE = 0.9
 # Bytes 0x80-0x9F are unassigned in TIS-620; cp874 (Windows) puts quotes and dashes there.
@@ -97,8 +101,10 @@ def _checked(data: bytes, encoding: str, name: str) -> str:
     text = data.decode(encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if text and _count_controls(text) / len(text) > _MAX_CONTROL_SHARE:
-        raise PlanParseError(f"{name}: not a text file (it contains binary data)")
+    if text:
+        controls = _count_controls(text)
+        if controls > _STRAY_CONTROLS and controls / len(text) > _MAX_CONTROL_SHARE:
+            raise PlanParseError(f"{name}: not a text file (it contains binary data)")
     return text
 
 
