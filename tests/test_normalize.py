@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from planparse.decode import split_lines
-from planparse.normalize import STEPS, collapse_spaces, normalize_line, normalize_lines
+from planparse.normalize import STEPS, collapse_spaces, normalize_line, normalize_text
 
 STEP = dict(STEPS)
 
@@ -68,10 +68,11 @@ damaged_thai = st.lists(st.sampled_from(
 ), max_size=30).map("".join)
 
 
-@given(st.lists(st.one_of(damaged_thai, st.text(max_size=40)), max_size=12))
-def test_a_text_at_a_time_equals_a_line_at_a_time(texts):
-    lines = split_lines("\n".join(texts))
-    assert normalize_lines(lines) == [normalize_line(line) for line in lines]
+@given(st.lists(st.one_of(damaged_thai, st.text(max_size=40)), max_size=12),
+       st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_text_at_a_time_equals_a_line_at_a_time(texts, line_end):
+    text = line_end.join(texts)
+    assert normalize_text(text) == [normalize_line(line) for line in split_lines(text)]
 
 
 def test_collapse_spaces_splits_on_what_a_regex_calls_white_space():

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from typing import Callable, Optional, Sequence, TypeVar, Union
+from typing import Callable, Iterable, Optional, TypeVar, Union
 
 from .lines import Kind, Label, Line
 from .diagnostics import warning
@@ -129,7 +129,7 @@ class Assembler:
             Kind.END: self._end,
         }
 
-    def feed(self, lines: Sequence[Line]) -> Draft:
+    def feed(self, lines: Iterable[Line]) -> Draft:
         for line in lines:
             handler = self._handlers.get(line.kind)
             if handler:

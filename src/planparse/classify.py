@@ -1,6 +1,7 @@
 """Logical lines to typed lines: what each line of a plan is.
 
-Four passes, each a pure function over the whole list:
+Four passes, each a pure function of the lines before it, which hands its lines on one
+at a time:
 
 1. ``recognise`` types each line alone by the ordered rule table ``RULES`` (first match
    wins): blank, a line that only states the plan's years, a heading, a list item,
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .dictionary import is_broken_word
 from .enumerations import has_enumeration
@@ -263,13 +264,15 @@ def recognise(line: LogicalLine) -> list[Line]:
 
 # ------------------------------------------------------------- folding and settling
 
-def fold_continuations(lines: list[Line]) -> list[Line]:
+def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
     """Join each line to the text above it when it goes on from it: plain text (see
     ``continues``), or a line that only looked like a heading or an item (see
     ``reads_as_prose``)."""
-    folded: list[Line] = []
+    folded: list[Line] = []  # the last two lines, which a line below may still change
     skip_inline = False
     for line in lines:
+        if len(folded) > 2:
+            yield folded.pop(0)
         previous = folded[-1] if folded else None
         if skip_inline and line.inline:
             skip_inline = False
@@ -287,7 +290,7 @@ def fold_continuations(lines: list[Line]) -> list[Line]:
             folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
         else:
             folded.append(line)
-    return folded
+    yield from folded
 
 
 def _after_bare_label(folded: list[Line]) -> bool:
@@ -351,8 +354,8 @@ def settle(line: Line) -> Line:
     return replace(line, text=text, announces=announces)
 
 
-def classify(lines: list[LogicalLine]) -> list[Line]:
-    """Typed lines for a document's logical lines."""
-    recognised = [typed for line in lines for typed in recognise(line)]
-    expanded = [typed for line in fold_continuations(recognised) for typed in expand(line)]
-    return [settle(line) for line in expanded]
+def classify(lines: Iterable[LogicalLine]) -> Iterator[Line]:
+    """Typed lines for a document's logical lines, one at a time."""
+    recognised = (typed for line in lines for typed in recognise(line))
+    expanded = (typed for line in fold_continuations(recognised) for typed in expand(line))
+    return (settle(line) for line in expanded)

@@ -23,7 +23,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .normalize import collapse_spaces
 from .spanned import SpannedText
@@ -100,11 +100,16 @@ def display_width(text: str) -> int:
     return len(text) - sum(map(text.count, _ZERO_WIDTH))
 
 
-def layout(lines: list[str]) -> list[LogicalLine]:
-    """Logical lines for normalised physical lines, in reading order."""
+def layout(lines: list[str]) -> Iterator[LogicalLine]:
+    """Logical lines for normalised physical lines, in reading order, one at a time.
+
+    Pages are read whole (furniture repeats across them, the usual line width is the
+    document's); the logical lines are made as they are asked for.
+    """
     pages = split_pages(lines)
     furniture = repeated_furniture(pages)
     rows = [row for page in pages for row in read_columns(drop_furniture(page, furniture))]
+    del pages
     return join_dangling_marks(to_logical(rows))
 
 
@@ -114,6 +119,9 @@ def split_pages(lines: list[str]) -> list[list[_Row]]:
     """Pages at form feeds; a line holding a form feed continues on the next page."""
     pages: list[list[_Row]] = [[]]
     for number, line in enumerate(lines, start=1):
+        if "\f" not in line:  # most lines: the row holds the line itself, not a copy
+            pages[-1].append(_Row(number, line))
+            continue
         parts = line.split("\f")
         for index, part in enumerate(parts):
             if index:
@@ -280,35 +288,34 @@ def _column(rows: list[_Row]) -> list[_Row]:
 
 # -------------------------------------------------------------- logical lines
 
-def to_logical(rows: Iterable[_Row]) -> list[LogicalLine]:
+def to_logical(rows: list[_Row]) -> Iterator[LogicalLine]:
     """Measure, collapse and mark each row: did it run to the right margin?"""
-    rows = list(rows)
     row_ends = [row.offset + display_width(row.raw.rstrip()) for row in rows]
     ends = sorted(end for row, end in zip(rows, row_ends) if row.raw.strip())
     # The usual width of a full line; a short text has too few lines for a percentile.
     usual = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= _MIN_LINES_FOR_WIDTH else max(ends, default=0)
     wraps = _MIN_WRAP_WIDTH <= usual <= _MAX_WRAP_WIDTH
-    logical = []
     for row, end in zip(rows, row_ends):
         raw = row.raw
-        logical.append(LogicalLine(
+        yield LogicalLine(
             SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
             indent=row.offset + len(raw) - len(raw.lstrip()),
             wrapped=wraps and end >= _WRAPPED_SHARE * usual,
-        ))
-    return logical
+        )
 
 
-def join_dangling_marks(lines: list[LogicalLine]) -> list[LogicalLine]:
+def join_dangling_marks(lines: Iterable[LogicalLine]) -> Iterator[LogicalLine]:
     """Join a line that starts with a vowel or tone mark to the text line above it."""
-    result: list[LogicalLine] = []
-    last_text: int | None = None  # index in ``result`` of the last line with text
+    held: list[LogicalLine] = []  # the last line with text, then the blank lines below it
     for line in lines:
-        if last_text is not None and _STARTS_WITH_MARK.match(line.text.text):
-            above = result[last_text]
-            result[last_text] = replace(above, text=above.text.join(line.text), wrapped=line.wrapped)
-            continue
-        if not line.blank:
-            last_text = len(result)
-        result.append(line)
-    return result
+        if held and _STARTS_WITH_MARK.match(line.text.text):
+            above = held[0]
+            held[0] = replace(above, text=above.text.join(line.text), wrapped=line.wrapped)
+        elif not line.blank:
+            yield from held
+            held = [line]
+        elif held:
+            held.append(line)
+        else:
+            yield line
+    yield from held

@@ -186,21 +186,25 @@ def normalize_line(line: str) -> str:
     return line
 
 
-def normalize_lines(lines: list[str]) -> list[str]:
-    """``normalize_line`` of every line, computed a text at a time.
+def normalize_text(text: str) -> list[str]:
+    """The lines of ``text`` as ``split_lines`` cuts them, each through ``normalize_line``,
+    computed a text at a time.
 
-    The character steps run once over the lines joined by newlines: none of them adds or
-    removes a newline, and tabs expand from the start of each line as before. The Thai
-    steps run only on the lines where one search over the whole text finds damage (no
-    damage pattern spans a newline). A property test holds this equal to ``normalize_line``.
+    The character steps run once over the whole text: none of them adds or removes a line
+    end, and tabs expand from the start of each line as before. The Thai steps run only on
+    the lines where one search over the whole text finds damage (no damage pattern spans a
+    line end). A property test holds this equal to ``normalize_line`` line by line.
     """
-    if not lines:
-        return []
-    text = "\n".join(lines)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    last_line_ended = not text or text.endswith("\n")  # what split_lines drops
     for _, step in CHARACTER_STEPS:
         text = step(text)
+    damaged = _damaged_lines(text)
     normalized = text.split("\n")
-    for index in _damaged_lines(text):
+    del text  # the lines hold the text now: one copy, not two, for a large file
+    if last_line_ended:
+        normalized.pop()
+    for index in damaged:
         line = normalized[index]
         for _, step in THAI_STEPS:
             line = step(line)

@@ -1,6 +1,9 @@
 """The pipeline: text in, document out, one stage a module.
 
-    decode → split lines → normalise each line → layout → classify → assemble
+    decode → normalise and split lines → layout → classify → assemble
+
+Layout, classify and assemble hand lines on one at a time (generators), so that a large
+file is held as its lines and its rows, not as every intermediate list at once.
 
 ``parse`` is a pure function of the text; ``parse_bytes`` adds decoding and the source
 details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
@@ -15,12 +18,12 @@ from typing import TYPE_CHECKING
 
 from .assemble import Assembler
 from .classify import classify
-from .decode import decode, split_lines
+from .decode import decode
 from .errors import PlanParseError
 from .layout import layout
 from .metadata import find_organization, find_period
 from .diagnostics import warning
-from .normalize import normalize_lines
+from .normalize import normalize_text
 from .records import PlanRecord, Source, Span, to_document
 
 if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pydantic
@@ -29,15 +32,16 @@ if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pyd
 
 def parse(text: str) -> PlanDocument:
     """Parse the text of a plan into a document (``source`` is left empty)."""
-    return to_document(_parse_lines(split_lines(text)))
+    return to_document(_parse_lines(normalize_text(text)))
 
 
-def _parse_lines(raw_lines: list[str]) -> PlanRecord:
-    lines = normalize_lines(raw_lines)
+def _parse_lines(lines: list[str]) -> PlanRecord:
     whole = "\n".join(lines)
-    organization = find_organization(whole)
+    organization, period = find_organization(whole), find_period(whole)
+    glyph_warnings = _glyph_warnings(lines) if "(cid:" in whole else []
+    del whole
     draft = Assembler(organization).feed(classify(layout(lines)))
-    warnings = list(draft.warnings) + _glyph_warnings(lines)
+    warnings = list(draft.warnings) + glyph_warnings
     if not (draft.vision or draft.missions or draft.goals or draft.strategies):
         warnings.append(warning(
             "NO_PLAN_FOUND",
@@ -46,7 +50,7 @@ def _parse_lines(raw_lines: list[str]) -> PlanRecord:
         ))
     return PlanRecord(
         organization=organization,
-        period=find_period(whole),
+        period=period,
         vision=draft.vision,
         missions=draft.missions,
         goals=draft.goals,
@@ -84,13 +88,14 @@ def parse_record(data: bytes, path: str = "-") -> PlanRecord:
     else wants ``parse_bytes``, whose document is checked against the schema.
     """
     decoded = decode(data, path)
-    raw_lines = split_lines(decoded.text)
-    record = _parse_lines(raw_lines)
+    encoding, lines = decoded.encoding, normalize_text(decoded.text)
+    del decoded  # the lines hold the text now
+    record = _parse_lines(lines)
     record.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
-        encoding=decoded.encoding,
-        line_count=len(raw_lines),
+        encoding=encoding,
+        line_count=len(lines),
     )
     return record
 
