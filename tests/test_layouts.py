@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import planparse
-from planparse.layout import display_width, find_gutter, is_furniture, split_pages, _Row
+from planparse.layout import display_width, display_widths, find_gutter, is_furniture, split_pages, _Row
 from conftest import lines
 
 LEFT = [
@@ -124,3 +125,9 @@ def test_form_feeds_split_pages_but_keep_line_numbers():
     pages = split_pages(["ก", "ข\fค", "ง"])
     assert [[(row.number, row.raw) for row in page] for page in pages] == [
         [(1, "ก"), (2, "ข")], [(2, "ค"), (3, "ง")]]
+
+
+@settings(max_examples=30)
+@given(st.lists(st.text(alphabet=st.sampled_from("กขิ่ั้ืุ๊ a\t\u0e4e"), max_size=20), max_size=2500))
+def test_widths_at_a_time_are_widths_one_at_a_time(texts):
+    assert display_widths(texts) == [display_width(text) for text in texts]

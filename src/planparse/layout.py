@@ -100,6 +100,20 @@ def display_width(text: str) -> int:
     return len(text) - sum(map(text.count, _ZERO_WIDTH))
 
 
+def display_widths(texts: list[str]) -> list[int]:
+    """``display_width`` of each text (none holds a newline), a thousand at a time:
+    one regular expression over joined texts costs a tenth of measuring each."""
+    widths: list[int] = []
+    for start in range(0, len(texts), _WIDTHS_AT_A_TIME):
+        chunk = "\n".join(texts[start:start + _WIDTHS_AT_A_TIME])
+        widths += map(len, _ZERO_WIDTH_CHARACTER.sub("", chunk).split("\n"))
+    return widths
+
+
+_ZERO_WIDTH_CHARACTER = re.compile(f"[{_ZERO_WIDTH}]")
+_WIDTHS_AT_A_TIME = 1000
+
+
 def layout(lines: list[str]) -> Iterator[LogicalLine]:
     """Logical lines for normalised physical lines, in reading order, one at a time.
 
@@ -290,7 +304,9 @@ def _column(rows: list[_Row]) -> list[_Row]:
 
 def to_logical(rows: list[_Row]) -> Iterator[LogicalLine]:
     """Measure, collapse and mark each row: did it run to the right margin?"""
-    row_ends = [row.offset + display_width(row.raw.rstrip()) for row in rows]
+    # Trailing white space holds no marks: the text ends its width minus that much in.
+    row_ends = [row.offset + width - (len(row.raw) - len(row.raw.rstrip()))
+                for row, width in zip(rows, display_widths([row.raw for row in rows]))]
     ends = sorted(end for row, end in zip(rows, row_ends) if row.raw.strip())
     # The usual width of a full line; a short text has too few lines for a percentile.
     usual = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= _MIN_LINES_FOR_WIDTH else max(ends, default=0)
