@@ -355,7 +355,7 @@ def test_extract_into_a_folder_that_cannot_be_written(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("planparse.outputs.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)  # outputs imports it when writing
     result = _run("extract", source, "--output", tmp_path / "out.json")
     assert result.exit_code == 1
     _one_line_error(result, f"{tmp_path / 'out.json'}: cannot be written (Permission denied)")
