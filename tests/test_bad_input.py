@@ -47,6 +47,10 @@ def _report_records(out: Path) -> dict[str, dict]:
 
 
 # Texts with no plan are converted, with a warning: an empty document, not a failure.
+# An empty or blank file is the same, and its warning says that the file is empty.
+
+EMPTY_WARNING = "the file is empty or holds only white space."
+
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n \r\n\xc2\xa0\n"], ids=["empty", "white space"])
 def test_a_text_without_a_plan_is_an_empty_document_with_a_warning(tmp_path, data):
@@ -56,8 +60,26 @@ def test_a_text_without_a_plan_is_an_empty_document_with_a_warning(tmp_path, dat
     document = json.loads(result.stdout)
     assert (document["vision"], document["missions"], document["strategies"]) == (None, [], [])
     assert [warning["code"] for warning in document["warnings"]] == ["NO_PLAN_FOUND"]
-    _one_line_error(result, f"{path}: warning NO_PLAN_FOUND: ")
+    _one_line_error(result, f"{path}: warning NO_PLAN_FOUND: ", EMPTY_WARNING)
     assert _run("extract", path, "--strict").exit_code == 3
+
+
+def test_batch_converts_empty_files_with_the_warning_and_goes_on(tmp_path):
+    source = tmp_path / "in"
+    _write(source / "empty.txt", b"")
+    _write(source / "blank.txt", b" \n\n")
+    _write(source / "good.txt", PLAN)
+    out = tmp_path / "out"
+    assert _run("batch", source, "--output", out, "--workers", "1").exit_code == 0
+    records = _report_records(out)
+    assert {name: record["status"] for name, record in records.items()} == dict.fromkeys(
+        ["blank.txt", "empty.txt", "good.txt"], "converted")
+    for name in ("empty.txt", "blank.txt"):
+        [warning] = records[name]["output"]["warnings"]
+        assert warning["code"] == "NO_PLAN_FOUND" and warning["message"].endswith(EMPTY_WARNING)
+    assert (out / "good.json").exists() and (out / "empty.json").exists()
+    strict = _run("batch", source, "--output", tmp_path / "strict", "--workers", "1", "--strict")
+    assert strict.exit_code == 3
 
 
 # Files that are not text fail with exit 1 and say what they look like.

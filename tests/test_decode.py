@@ -71,10 +71,21 @@ def test_not_text_is_a_clear_error(data, reason):
     assert str(error.value).startswith("input.txt: ")
 
 
-def test_empty_input_is_an_empty_document_with_a_warning():
-    document = planparse.parse_bytes(b"", "empty.txt")
+@pytest.mark.parametrize("data", [b"", b" \n\t\r\n\xc2\xa0\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                  " \n".encode("utf-16")],
+                         ids=["empty", "white space", "utf-8 mark only", "utf-16 mark only",
+                              "utf-16 white space"])
+def test_empty_input_is_an_empty_document_with_a_warning_that_says_so(data):
+    document = planparse.parse_bytes(data, "empty.txt")
     assert document.strategies == [] and document.vision is None
-    assert [w.code for w in document.warnings] == ["NO_PLAN_FOUND"]
+    [warning] = document.warnings
+    assert warning.code == "NO_PLAN_FOUND"
+    assert warning.message.endswith("; the file is empty or holds only white space.")
+
+
+def test_a_text_without_a_plan_is_not_called_empty():
+    [warning] = planparse.parse_bytes("รายงานการประชุม\n".encode("utf-8")).warnings
+    assert warning.code == "NO_PLAN_FOUND" and "empty" not in warning.message
 
 
 def test_line_numbers_follow_the_editor_not_form_feeds():

@@ -39,14 +39,16 @@ def _parse_lines(lines: list[str]) -> PlanRecord:
     whole = "\n".join(lines)
     organization, period = find_organization(whole), find_period(whole)
     glyph_warnings = _glyph_warnings(lines) if "(cid:" in whole else []
+    blank = not whole or whole.isspace()  # isspace stops at the first other character
     del whole
     draft = Assembler(organization).feed(classify(layout(lines)))
     warnings = list(draft.warnings) + glyph_warnings
     if not (draft.vision or draft.missions or draft.goals or draft.strategies):
         warnings.append(warning(
             "NO_PLAN_FOUND",
-            "No vision, mission, goal or strategy was found; "
-            "check that this text states a development plan.",
+            "No vision, mission, goal or strategy was found; " + (
+                "the file is empty or holds only white space." if blank
+                else "check that this text states a development plan."),
         ))
     return PlanRecord(
         organization=organization,
