@@ -15,6 +15,7 @@ from .spanned import SpannedText
 from .vocabulary import (
     HEADING_PATTERN,
     LABEL_PATTERNS,
+    LABEL_START_PATTERN,
     LEAD_IN_CLOSERS,
     LEAD_IN_PATTERN,
     LEAD_IN_VERBS,
@@ -88,6 +89,8 @@ class Line:
 
 def read_label(text: str) -> tuple[Optional[Label], int]:
     """The numbering label at the start of ``text`` and where its content starts."""
+    if not LABEL_START_PATTERN.match(text):
+        return None, 0
     for style, pattern, weak in LABEL_PATTERNS:
         match = pattern.match(text)
         if match:

@@ -134,6 +134,9 @@ LABEL_PATTERNS = tuple(
     (style, re.compile(rf"(?:{pattern})(?=\s|[\u0e01-\u0e4e\"“(]|$)"), weak)
     for style, pattern, weak in LABELS
 )
+# Where any label could start: one test that most lines fail, before trying each label.
+LABEL_START_PATTERN = re.compile(
+    _alternation([pattern.replace("(?P<number>", "(") for _, pattern, _ in LABELS]))
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นยุทธศาสตร์ที่ 3." after a heading word.
 # Not a reference to several ("ยุทธศาสตร์ที่ 1, 2 และ 3", "ยุทธศาสตร์ที่ 1-3").
 ORDINAL_PATTERN = re.compile(
