@@ -7,8 +7,8 @@ API (``planparse.parse`` and friends) still returns the validated ``PlanDocument
 converted from the record by ``to_document``, which runs the full validation.
 
 Each class mirrors the model class of the same name: same fields, same order, same
-defaults, keyword-only arguments as pydantic has, so ``dataclasses.asdict`` of a record is
-the input ``PlanDocument.model_validate`` expects. tests/test_records.py holds ``to_json``
+defaults, keyword-only arguments as pydantic has, so ``PlanDocument.model_validate`` reads
+a record by its attributes. tests/test_records.py holds ``to_json``
 to the bytes of ``writers.to_json`` for every sample and golden input.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
@@ -101,7 +101,9 @@ def to_document(record: PlanRecord) -> PlanDocument:
     """The validated pydantic document of ``record`` (pydantic's ValidationError if not)."""
     from .model import PlanDocument
 
-    return PlanDocument.model_validate(asdict(record))
+    # Read by attribute: validating dataclasses.asdict(record) gives the same document
+    # but the copy took ~6x as long as the validation (9 ms over the samples and corpus).
+    return PlanDocument.model_validate(record, from_attributes=True)
 
 
 def to_json(record: PlanRecord) -> str:
