@@ -23,6 +23,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor numbers them: the definition the parser's line
+    numbers (normalize_text) are held to. CRLF, CR and LF end a line; a form feed does not."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

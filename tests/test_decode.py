@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import planparse
-from planparse.decode import (_CONTROL, _bomless_utf16, _count_controls, _thai_share, decode,
-                              split_lines)
-from conftest import SAMPLES
+from planparse.decode import _CONTROL, _bomless_utf16, _count_controls, _thai_share, decode
+from planparse.normalize import normalize_text
+from conftest import SAMPLES, split_lines
 
 SAMPLE = SAMPLES[0]
 TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_a_text_without_a_plan_is_not_called_empty():
 
 
 def test_line_numbers_follow_the_editor_not_form_feeds():
-    assert split_lines("ก\fข\r\nค\rง\n") == ["ก\fข", "ค", "ง"]
+    assert normalize_text("ก\fข\r\nค\rง\n") == ["ก\fข", "ค", "ง"]
 
 
 # decode() counts at C speed (bytes.translate, bytes.count, regexes that skip ahead); these

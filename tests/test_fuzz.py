@@ -23,10 +23,10 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import planparse
-from planparse.decode import split_lines
 from planparse.flat import count_items
 from planparse.model import PlanDocument
 from planparse.writers import CSV_COLUMNS, csv_rows, render
+from conftest import split_lines
 
 # CI runs a bounded number of examples; PLANPARSE_FUZZ_EXAMPLES=2000 digs deeper locally.
 FUZZ = settings(max_examples=int(os.environ.get("PLANPARSE_FUZZ_EXAMPLES", "40")), deadline=None,

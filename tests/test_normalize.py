@@ -7,8 +7,8 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from planparse.decode import split_lines
 from planparse.normalize import STEPS, collapse_spaces, normalize_line, normalize_text
+from conftest import split_lines
 
 STEP = dict(STEPS)
 

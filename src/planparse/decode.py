@@ -212,15 +212,3 @@ def _byte_classes(encoding: str) -> _ByteClasses:
         names += (b"L" if char in _LATIN else b"M" if char in _THAI_MARKS
                   else b"R" if "\u0e01" <= char <= "\u0e4e" else b"T" if thai_block else b".")
     return _ByteClasses(bytes(not_letter), bytes(not_thai_letter), bytes(names))
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on CRLF, CR or LF only, so line numbers match what an editor shows.
-
-    ``str.splitlines`` would also split on form feeds and other separators, which moves
-    every later line number; form feeds stay in the line for the layout stage.
-    """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines

@@ -187,8 +187,10 @@ def normalize_line(line: str) -> str:
 
 
 def normalize_text(text: str) -> list[str]:
-    """The lines of ``text`` as ``split_lines`` cuts them, each through ``normalize_line``,
-    computed a text at a time.
+    """The lines of ``text``, each through ``normalize_line``, computed a text at a time.
+
+    CRLF, CR and LF end a line, so that line numbers are those an editor shows; a form
+    feed does not (``str.splitlines`` would cut there), it stays for the layout stage.
 
     The character steps run once over the whole text: none of them adds or removes a line
     end, and tabs expand from the start of each line as before. The Thai steps run only on
@@ -196,7 +198,7 @@ def normalize_text(text: str) -> list[str]:
     line end). A property test holds this equal to ``normalize_line`` line by line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    last_line_ended = not text or text.endswith("\n")  # what split_lines drops
+    last_line_ended = not text or text.endswith("\n")  # no empty line after the last
     for _, step in CHARACTER_STEPS:
         text = step(text)
     damaged = _damaged_lines(text)
