@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
 from hypothesis import given, strategies as st
 
-from planparse.dictionary import is_broken_word, unknown_chars
+from planparse.dictionary import (every_length, index_word_lengths, indexed_lengths, is_broken_word,
+                                  segment, unknown_chars, words)
 
 WINDOW = 16
 
@@ -43,3 +45,20 @@ pieces = st.lists(st.sampled_from(["ทรัพยากร", "ธรร", "ม
 @given(pieces, pieces)
 def test_shortcuts_give_the_definition(left, right):
     assert is_broken_word(left, right) == broken_by_definition(left, right)
+
+
+thai_syllables = st.lists(st.sampled_from(
+    ["ก", "การ", "พัฒนา", "ทรัพยากร", "ธรร", "มชาติ", "ส่ง", "เสริม", "ี่", "ๆ", "a", "ยั่งยืน", "ข",
+     "ฆ", "ฒ", "ฆ้อง", "ฒิ", "นา", "ร้าน"]),  # ฆ and ฒ are one-letter words too
+    max_size=12).map("".join)
+
+
+@given(thai_syllables | st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E4E),
+                                max_size=32))
+def test_the_index_of_word_lengths_finds_what_every_length_finds(text):
+    assert segment(text, indexed_lengths(_index())) == segment(text, every_length)
+
+
+@functools.cache
+def _index():
+    return index_word_lengths(words())
