@@ -488,13 +488,16 @@ def _similar_to(other: str) -> Callable[[str], bool]:
     """Whether a text is like ``other``: difflib's ratio, its cheap bounds first.
 
     One matcher holds ``other`` (``set_seq2``, the side difflib indexes) for every text
-    compared with it, instead of indexing it again for each.
+    compared with it, instead of indexing it again for each; it is made on first need.
     """
-    matcher = SequenceMatcher(None, "", other)
+    matcher: Optional[SequenceMatcher[str]] = None
 
     def similar(text: str) -> bool:
+        nonlocal matcher
         if text == other:
             return True
+        if matcher is None:
+            matcher = SequenceMatcher(None, "", other)
         matcher.set_seq1(text)
         return (matcher.real_quick_ratio() >= _SAME_ENTRY_RATIO
                 and matcher.quick_ratio() >= _SAME_ENTRY_RATIO
@@ -504,8 +507,11 @@ def _similar_to(other: str) -> Callable[[str], bool]:
 
 def _same_list(first: list, second: list) -> bool:
     shorter, longer = sorted((first, second), key=len)
-    tests = [_similar_to(_text(other)) for other in longer]
-    matched = sum(1 for text in map(_text, shorter) if any(similar(text) for similar in tests))
+    longer_texts = [_text(other) for other in longer]
+    restated = set(longer_texts)  # an entry restated word for word needs no difflib
+    tests = [_similar_to(other) for other in longer_texts]
+    matched = sum(1 for text in map(_text, shorter)
+                  if text in restated or any(similar(text) for similar in tests))
     return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
 
 
