@@ -557,3 +557,78 @@ def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path, sta
     rerun = start(source, out, workers=2)
     assert rerun.wait(timeout=60) == 0
     assert list(_statuses(out).values()).count("skipped") == COPIES - len(stopped)
+
+
+# Several jobs per worker are queued ahead; these check what that must not change.
+
+def _jobs(batch) -> list:
+    from planparse.batch import Job, _skip_or_job
+
+    jobs = [_skip_or_job(batch, candidate) for candidate in batch.candidates]
+    assert all(isinstance(job, Job) for job in jobs)
+    return jobs
+
+
+def test_a_stop_cancels_the_queued_jobs_and_records_every_started_one(tmp_path):
+    import threading
+
+    from planparse.batch import BatchOptions, _convert_in_processes, prepare
+
+    source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
+    jobs = _jobs(prepare(source, out, BatchOptions(workers=2)))
+    stop, records = threading.Event(), []
+
+    def finish(record):
+        records.append(record)
+        stop.set()  # as a Ctrl-C would, at the first file done
+
+    _convert_in_processes(jobs, 2, finish, stop)
+    assert 1 <= len(records) < COPIES
+    assert {record.status.value for record in records} == {"converted"}
+    _assert_every_output_is_whole(out)
+    # A cancelled job wrote nothing; a started one was waited for and recorded.
+    assert set(_outputs(out)) == {record.output.path for record in records}
+
+
+def test_a_broken_pool_fails_the_started_jobs_and_queues_the_others_again(tmp_path):
+    from planparse.batch import BatchOptions, _after_break, prepare
+
+    jobs = _jobs(prepare(_many(tmp_path / "in", 6), tmp_path / "out", BatchOptions(workers=2)))
+    started = [1, 1, 1, 0, 0, 0]  # 0 done; 1 and 2 were being converted; 3 to 5 only queued
+    stopped = [(5, jobs[5]), (2, jobs[2]), (3, jobs[3]), (1, jobs[1]), (4, jobs[4])]
+    lost, again = _after_break(stopped, started, finished_any=True)
+    assert lost == [jobs[1], jobs[2]]
+    assert again == [(3, jobs[3]), (4, jobs[4]), (5, jobs[5])]
+    # A worker killed between two jobs: nothing was started, everything goes on.
+    assert _after_break(stopped[:1], [1, 0, 0, 0, 0, 0], finished_any=True) == ([], stopped[:1])
+
+
+def test_a_pool_that_neither_finished_nor_started_a_job_fails_its_jobs_rather_than_loop(tmp_path):
+    from planparse.batch import BatchOptions, _after_break, prepare
+
+    jobs = _jobs(prepare(_many(tmp_path / "in", 3), tmp_path / "out", BatchOptions(workers=2)))
+    stopped = list(enumerate(jobs))
+    assert _after_break(stopped, [0, 0, 0], finished_any=False) == (jobs, [])
+
+
+def test_a_worker_marks_its_jobs_and_starts_even_without_the_word_lists(tmp_path, monkeypatch):
+    import ctypes
+    import multiprocessing
+
+    import planparse.batch
+    import planparse.dictionary
+    from planparse.batch import BatchOptions, _convert_started, _start_worker, prepare
+    from planparse.errors import PlanParseError
+
+    def unreadable():
+        raise PlanParseError("pythainlp's corpus file words_th.txt cannot be read")
+
+    monkeypatch.setattr(planparse.batch, "_started_jobs", None)  # restored after the test
+    jobs = _jobs(prepare(_folder(tmp_path / "in", GOOD), tmp_path / "out", BatchOptions(workers=2)))
+    started = multiprocessing.get_context("spawn").RawArray(ctypes.c_byte, len(jobs))
+    with monkeypatch.context() as patch:
+        patch.setattr(planparse.dictionary, "words", unreadable)
+        patch.setattr(planparse.batch.signal, "signal", lambda *args: None)  # not in pytest
+        _start_worker(started)  # does not raise: each file would say what is wrong
+    assert _convert_started(1, jobs[1]).status.value == "converted"
+    assert list(started) == [0, 1, 0]

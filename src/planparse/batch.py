@@ -22,6 +22,7 @@ The decisions a user relies on (the README states them too):
 from __future__ import annotations
 
 import csv
+import ctypes
 import fnmatch
 import hashlib
 import importlib.metadata
@@ -39,7 +40,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Sequence
 
 from pydantic import BaseModel, ValidationError
 
@@ -605,41 +606,93 @@ def _interrupts_between_files() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
+# Jobs handed to the pool per worker. More than one, so that a worker finds its next job
+# queued when it finishes one instead of idling while this process records the result and
+# submits another; few, so that a Ctrl-C or a broken pool has little queued to undo.
+_IN_FLIGHT_PER_WORKER = 4
+
+
 def _convert_in_processes(jobs: list[Job], workers: int, finish: Callable[[FileRecord], None],
                           stop: threading.Event) -> None:
-    """Keep ``workers`` jobs in flight in worker processes until done or asked to stop.
+    """Keep a few jobs per worker in flight in worker processes until done or asked to stop.
 
-    Holding no more than that in flight bounds the damage when a worker dies (killed, or
-    out of memory): only the jobs in flight fail, and the rest go on in a fresh pool. A
-    stop waits for the jobs in flight, which are short, so their outputs are whole and
-    recorded; the workers ignore Ctrl-C themselves.
+    A worker marks each job as started, in memory shared with this process, before it
+    converts it. When a worker dies (killed, or out of memory) the pool breaks: the jobs
+    the workers had started fail, and those only queued go on in a fresh pool, so queueing
+    ahead fails no more files than handing out one job at a time (see _after_break). A stop
+    cancels the queued jobs and waits for the started ones, which are short, so their
+    outputs are whole and recorded; the workers ignore Ctrl-C themselves.
     """
-    waiting = deque(jobs)
+    waiting = deque(enumerate(jobs))
     context = multiprocessing.get_context("spawn")  # no fork of a process running threads
+    started = context.RawArray(ctypes.c_byte, len(jobs))  # 1: a worker began jobs[index]
     while waiting and not stop.is_set():
-        with ProcessPoolExecutor(workers, mp_context=context,
-                                 initializer=_ignore_interrupts) as pool:
-            running: dict[Future[FileRecord], Job] = {}
-            broken = False
-            while running or (waiting and not broken and not stop.is_set()):
-                while waiting and not broken and not stop.is_set() and len(running) < workers:
-                    job = waiting.popleft()
-                    running[pool.submit(convert_file, job)] = job
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(started,)) as pool:
+            running: dict[Future[FileRecord], tuple[int, Job]] = {}
+            stopped: list[tuple[int, Job]] = []  # by the pool breaking
+            finished_any = False
+            while running or (waiting and not stopped and not stop.is_set()):
+                while (waiting and not stopped and not stop.is_set()
+                       and len(running) < workers * _IN_FLIGHT_PER_WORKER):
+                    index, job = waiting.popleft()
+                    running[pool.submit(_convert_started, index, job)] = (index, job)
+                if stop.is_set():
+                    for future in [future for future in running if future.cancel()]:
+                        del running[future]  # run() records its job as not reached
+                    if not running:
+                        break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    job = running.pop(future)
                     if isinstance(future.exception(), BrokenProcessPool):
-                        broken = True
-                        finish(_failed(job.name, f"{job.name}: its worker process stopped "
-                                                 "(killed, or out of memory); run the batch "
-                                                 "again to retry it", job.kept))
+                        stopped.append(running.pop(future))
                     else:
+                        running.pop(future)
                         finish(future.result())
+                        finished_any = True
+        lost, again = _after_break(stopped, started, finished_any)
+        for job in lost:
+            finish(_failed(job.name, f"{job.name}: its worker process stopped (killed, or out "
+                                     "of memory); run the batch again to retry it", job.kept))
+        waiting.extendleft(reversed(again))
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the run in order."""
+def _after_break(stopped: list[tuple[int, Job]], started: Sequence[int],
+                 finished_any: bool) -> tuple[list[Job], list[tuple[int, Job]]]:
+    """Of the jobs a broken pool did not finish: those that fail, because a worker had
+    started them, and those to queue again in order. When the pool had neither finished
+    nor started any job, all fail, so that workers that cannot start end the run."""
+    progressed = finished_any or any(started[index] for index, _ in stopped)
+    lost = [job for index, job in sorted(stopped) if started[index] or not progressed]
+    again = [(index, job) for index, job in sorted(stopped) if progressed and not started[index]]
+    return lost, again
+
+
+# In a worker process: the run's flags of started jobs, shared with the main process.
+_started_jobs: Optional[ctypes.Array[ctypes.c_byte]] = None
+
+
+def _start_worker(started: ctypes.Array[ctypes.c_byte]) -> None:
+    """Prepare a worker process: leave Ctrl-C to the main process, which stops the run in
+    order; keep the flags to mark its jobs in; load the word lists that parsing reads, so
+    that they are not counted in the first file's time."""
+    global _started_jobs
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _started_jobs = started
+    from .dictionary import words
+    from .metadata import province_names
+
+    try:
+        words()
+        province_names()
+    except PlanParseError:  # a broken installation: each file says so when it needs them
+        pass
+
+
+def _convert_started(index: int, job: Job) -> FileRecord:
+    """convert_file in a worker process, once the job is marked as started."""
+    _started_jobs[index] = 1
+    return convert_file(job)
 
 
 def summarize(files: list[FileRecord]) -> Summary:
