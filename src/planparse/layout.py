@@ -221,7 +221,7 @@ def find_gutter(rows: list[_Row]) -> int | None:
     """
     if sum(1 for row in rows if "   " in row.raw.strip(" ")) < _MIN_GUTTER_ROWS:
         return None  # too few rows with a gap inside to make a gutter
-    widths = [display_width(row.raw.rstrip()) for row in rows]
+    widths = display_widths([row.raw.rstrip() for row in rows])
     page_width = max(widths, default=0)
     if page_width < 60:
         return None
