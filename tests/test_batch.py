@@ -25,7 +25,7 @@ import planparse
 from planparse.batch import REPORT_NAME
 from planparse.cli import app
 from planparse.flat import count_items
-from planparse.outputs import TEMPORARY_PREFIX
+from planparse.outputs import TEMPORARY_PREFIX, remove_leftovers
 from planparse.writers import CSV_COLUMNS, csv_rows
 from conftest import SAMPLES
 
@@ -550,7 +550,7 @@ def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path, sta
     _assert_every_output_is_whole(out)
     statuses = _statuses(out)
     stopped = [record for record in _report(out)["files"] if record["status"] == "failed"]
-    assert 1 <= len(stopped) <= 2
+    assert len(stopped) == 1  # the file it was converting; the other worker went on
     assert all("worker process stopped (killed, or out of memory)" in record["reason"]
                for record in stopped)
     assert len(statuses) == COPIES and list(statuses.values()).count("converted") == COPIES - len(stopped)
@@ -559,7 +559,8 @@ def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path, sta
     assert list(_statuses(out).values()).count("skipped") == COPIES - len(stopped)
 
 
-# Several jobs per worker are queued ahead; these check what that must not change.
+# Each worker is sent its next job before it finishes one; these check what that must not
+# change, in this process, with real worker processes.
 
 def _jobs(batch) -> list:
     from planparse.batch import Job, _skip_or_job
@@ -569,13 +570,19 @@ def _jobs(batch) -> list:
     return jobs
 
 
-def test_a_stop_cancels_the_queued_jobs_and_records_every_started_one(tmp_path):
+def _workers_jobs(tmp_path: Path, copies: int = COPIES) -> tuple[Path, list]:
+    from planparse.batch import BatchOptions, prepare
+
+    out = tmp_path / "out"
+    return out, _jobs(prepare(_many(tmp_path / "in", copies), out, BatchOptions(workers=2)))
+
+
+def test_a_stop_sends_no_more_jobs_and_records_every_job_sent(tmp_path):
     import threading
 
-    from planparse.batch import BatchOptions, _convert_in_processes, prepare
+    from planparse.batch import _convert_in_processes
 
-    source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
-    jobs = _jobs(prepare(source, out, BatchOptions(workers=2)))
+    out, jobs = _workers_jobs(tmp_path)
     stop, records = threading.Event(), []
 
     def finish(record):
@@ -586,49 +593,71 @@ def test_a_stop_cancels_the_queued_jobs_and_records_every_started_one(tmp_path):
     assert 1 <= len(records) < COPIES
     assert {record.status.value for record in records} == {"converted"}
     _assert_every_output_is_whole(out)
-    # A cancelled job wrote nothing; a started one was waited for and recorded.
+    # A job sent was waited for and recorded; one not sent wrote nothing.
     assert set(_outputs(out)) == {record.output.path for record in records}
 
 
-def test_a_broken_pool_fails_the_started_jobs_and_queues_the_others_again(tmp_path):
-    from planparse.batch import BatchOptions, _after_break, prepare
-
-    jobs = _jobs(prepare(_many(tmp_path / "in", 6), tmp_path / "out", BatchOptions(workers=2)))
-    started = [1, 1, 1, 0, 0, 0]  # 0 done; 1 and 2 were being converted; 3 to 5 only queued
-    stopped = [(5, jobs[5]), (2, jobs[2]), (3, jobs[3]), (1, jobs[1]), (4, jobs[4])]
-    lost, again = _after_break(stopped, started, finished_any=True)
-    assert lost == [jobs[1], jobs[2]]
-    assert again == [(3, jobs[3]), (4, jobs[4]), (5, jobs[5])]
-    # A worker killed between two jobs: nothing was started, everything goes on.
-    assert _after_break(stopped[:1], [1, 0, 0, 0, 0, 0], finished_any=True) == ([], stopped[:1])
-
-
-def test_a_pool_that_neither_finished_nor_started_a_job_fails_its_jobs_rather_than_loop(tmp_path):
-    from planparse.batch import BatchOptions, _after_break, prepare
-
-    jobs = _jobs(prepare(_many(tmp_path / "in", 3), tmp_path / "out", BatchOptions(workers=2)))
-    stopped = list(enumerate(jobs))
-    assert _after_break(stopped, [0, 0, 0], finished_any=False) == (jobs, [])
-
-
-def test_a_worker_marks_its_jobs_and_starts_even_without_the_word_lists(tmp_path, monkeypatch):
-    import ctypes
-    import multiprocessing
+def test_a_dead_worker_fails_the_file_it_was_converting_only_and_is_replaced(tmp_path, monkeypatch):
+    import threading
 
     import planparse.batch
+    from planparse.batch import _convert_in_processes
+
+    out, jobs = _workers_jobs(tmp_path)
+    real_start, started, records = planparse.batch._start_worker, [], []
+
+    def start_worker(context):
+        started.append(real_start(context))
+        return started[-1]
+
+    def finish(record):
+        records.append(record)
+        if len(records) == 3:  # early on, with jobs sent to the worker that is killed
+            next(worker for worker in started if worker.ready and worker.jobs).process.kill()
+
+    monkeypatch.setattr(planparse.batch, "_start_worker", start_worker)
+    _convert_in_processes(jobs, 2, finish, threading.Event())
+    failed = [record for record in records if record.status.value == "failed"]
+    assert len(failed) == 1 and "worker process stopped (killed, or out of memory)" in failed[0].reason
+    assert sorted(record.input for record in records) == sorted(job.name for job in jobs)
+    assert len(started) == 3  # a fresh worker took the dead one's place
+    remove_leftovers({out, *(job.target.parent for job in jobs)})  # as run() does next
+    _assert_every_output_is_whole(out)
+
+
+def test_workers_that_cannot_start_are_not_started_again_and_the_files_fail(tmp_path, monkeypatch):
+    import threading
+
+    import planparse.batch
+    from planparse.batch import _convert_in_processes, _Worker
+
+    out, jobs = _workers_jobs(tmp_path, 5)
+    started = []
+
+    def dead_on_arrival(context):
+        ours, theirs = context.Pipe()
+        process = context.Process(target=os._exit, args=(3,))
+        process.start()
+        theirs.close()
+        started.append(process)
+        return _Worker(process, ours)
+
+    monkeypatch.setattr(planparse.batch, "_start_worker", dead_on_arrival)
+    records = []
+    _convert_in_processes(jobs, 2, records.append, threading.Event())
+    assert sorted(record.input for record in records) == sorted(job.name for job in jobs)
+    assert {record.reason.split(": ", 1)[1] for record in records} == {
+        "not converted: no worker process could be started (--workers 1 converts without them)"}
+    assert len(started) == 2
+
+
+def test_a_worker_starts_even_when_the_word_lists_cannot_be_read(monkeypatch):
     import planparse.dictionary
-    from planparse.batch import BatchOptions, _convert_started, _start_worker, prepare
+    from planparse.batch import _load_word_lists
     from planparse.errors import PlanParseError
 
     def unreadable():
         raise PlanParseError("pythainlp's corpus file words_th.txt cannot be read")
 
-    monkeypatch.setattr(planparse.batch, "_started_jobs", None)  # restored after the test
-    jobs = _jobs(prepare(_folder(tmp_path / "in", GOOD), tmp_path / "out", BatchOptions(workers=2)))
-    started = multiprocessing.get_context("spawn").RawArray(ctypes.c_byte, len(jobs))
-    with monkeypatch.context() as patch:
-        patch.setattr(planparse.dictionary, "words", unreadable)
-        patch.setattr(planparse.batch.signal, "signal", lambda *args: None)  # not in pytest
-        _start_worker(started)  # does not raise: each file would say what is wrong
-    assert _convert_started(1, jobs[1]).status.value == "converted"
-    assert list(started) == [0, 1, 0]
+    monkeypatch.setattr(planparse.dictionary, "words", unreadable)
+    _load_word_lists()  # does not raise: each file says what is wrong when it is parsed
