@@ -538,19 +538,22 @@ def test_ctrl_c_with_workers_exits_130_and_leaves_whole_files_only(tmp_path, sta
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finding workers needs /proc")
-def test_a_killed_worker_fails_its_file_only_and_the_batch_goes_on(tmp_path, start):
+def test_killed_workers_fail_their_files_only_and_the_batch_goes_on(tmp_path, start):
     source, out = _many(tmp_path / "in", COPIES), tmp_path / "out"
     process = start(source, out, workers=2)
     _wait_for_first_output(out, process)
     workers = _worker_pids(process.pid)
     assert workers, "no worker process found"
-    os.kill(workers[0], signal.SIGKILL)
+    # Both: one of them may still be starting, which fails no file, and the one that wrote
+    # the first output is converting the next.
+    for worker in workers:
+        os.kill(worker, signal.SIGKILL)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 1, stderr.decode()
     _assert_every_output_is_whole(out)
     statuses = _statuses(out)
     stopped = [record for record in _report(out)["files"] if record["status"] == "failed"]
-    assert len(stopped) == 1  # the file it was converting; the other worker went on
+    assert 1 <= len(stopped) <= len(workers)  # one file for each worker that was converting
     assert all("worker process stopped (killed, or out of memory)" in record["reason"]
                for record in stopped)
     assert len(statuses) == COPIES and list(statuses.values()).count("converted") == COPIES - len(stopped)
