@@ -664,3 +664,18 @@ def test_a_worker_starts_even_when_the_word_lists_cannot_be_read(monkeypatch):
 
     monkeypatch.setattr(planparse.dictionary, "words", unreadable)
     _load_word_lists()  # does not raise: each file says what is wrong when it is parsed
+
+
+def test_workers_start_with_ctrl_c_ignored_and_the_handler_comes_back():
+    # A spawned process inherits an ignored SIGINT through exec, so a Ctrl-C while the
+    # workers import cannot print their tracebacks; the main process's handler returns.
+    def handler(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        with planparse.batch._interrupts_ignored():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGINT) is handler
+    finally:
+        signal.signal(signal.SIGINT, previous)

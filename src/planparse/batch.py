@@ -680,9 +680,26 @@ def _convert_in_processes(jobs: list[Job], workers: int, finish: Callable[[FileR
 def _start_worker(context: multiprocessing.context.BaseContext) -> _Worker:
     ours, theirs = context.Pipe()
     process = context.Process(target=_serve, args=(theirs,), daemon=True)
-    process.start()
+    with _interrupts_ignored():
+        process.start()
     theirs.close()  # only the worker's copy stays open, so that its death closes the pipe
     return _Worker(process, ours)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while a worker process is started. A process inherits an ignored
+    signal through exec, so the worker ignores Ctrl-C from its first instruction: one that
+    came while it was still importing would print a traceback. A Ctrl-C in these few
+    milliseconds is lost; the next one stops the run as usual."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _send(worker: _Worker, job: Job, waiting: deque[Job]) -> bool:

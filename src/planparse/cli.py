@@ -48,8 +48,10 @@ def main() -> None:
     """Console-script entry point."""
     request = plain_extract(sys.argv[1:])
     if request is None:
-        from .commands import app
-
+        try:
+            from .commands import app
+        except KeyboardInterrupt:  # Ctrl-C while typer loads: an exit, not a traceback
+            sys.exit(EXIT_INTERRUPTED)
         app()
     else:
         sys.exit(_run_plain_extract(request))
