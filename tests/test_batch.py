@@ -502,17 +502,27 @@ def _wait_for_first_output(out: Path, process: subprocess.Popen) -> None:
 
 
 def _worker_pids(parent: int) -> list[int]:
-    """The pool's worker processes: children of ``parent`` started by multiprocessing.spawn."""
-    pids = []
+    """The batch's worker processes: the children of its fork server, or the children it
+    spawned itself where there is no fork server."""
+    children = _children(parent)
+    servers = [pid for pid, command in children if b"forkserver" in command]
+    if servers:
+        return [pid for server in servers for pid, _ in _children(server)]
+    return [pid for pid, command in children if b"spawn_main" in command]
+
+
+def _children(parent: int) -> list[tuple[int, bytes]]:
+    """(pid, command line) of each child of ``parent``."""
+    children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             command = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == parent and b"spawn_main" in command:
-            pids.append(int(stat.parent.name))
-    return pids
+        if int(fields[1]) == parent:
+            children.append((int(stat.parent.name), command))
+    return children
 
 
 def _assert_every_output_is_whole(out: Path) -> None:
@@ -666,9 +676,9 @@ def test_a_worker_starts_even_when_the_word_lists_cannot_be_read(monkeypatch):
     _load_word_lists()  # does not raise: each file says what is wrong when it is parsed
 
 
-def test_workers_start_with_ctrl_c_ignored_and_the_handler_comes_back():
-    # A spawned process inherits an ignored SIGINT through exec, so a Ctrl-C while the
-    # workers import cannot print their tracebacks; the main process's handler returns.
+def test_the_worker_server_starts_with_ctrl_c_ignored_and_the_handler_comes_back():
+    # A process inherits an ignored SIGINT through exec (and the fork server passes it to
+    # the workers it forks), so a Ctrl-C cannot interrupt their imports into tracebacks.
     def handler(signum, frame):
         pass
 
