@@ -13,7 +13,7 @@ from planparse import PlanParseError
 from planparse.flat import KINDS, count_items, flat_items
 from planparse.model import (Item, Organization, Period, PlanDocument, Source, Span, Strategy,
                              TextBlock, Warning)
-from planparse.writers import CSV_COLUMNS, WRITERS, csv_rows, csv_table, render
+from planparse.writers import CSV_COLUMNS, csv_rows, csv_table, render
 
 
 def _span(start: int, end: int | None = None) -> Span:
