@@ -351,6 +351,11 @@ PATHOLOGICAL: dict[str, Pathological] = {
     "paragraph": Pathological("(extra) a {count:,}-line wrapped paragraph", 5_000,
                               lambda n: "\n".join(f"{_WRAPPED_LINE} บรรทัดที่ {i}"
                                                   for i in range(n))),
+    # The same, eight times as long: folding that copies the paragraph at each line is
+    # quadratic, and shows here (26 s before the fold joined lines in one pass).
+    "long_paragraph": Pathological("(extra) a {count:,}-line wrapped paragraph", 40_000,
+                                   lambda n: "\n".join(f"{_WRAPPED_LINE} บรรทัดที่ {i}"
+                                                       for i in range(n))),
     "dangling": Pathological("(extra) {count:,} lone vowel-mark lines, blank between", 2_000,
                              lambda n: "การพัฒนา\n" + "\n\u0e35\n" * n),
     "organizations": Pathological("(extra) {count:,} distinct organisation names", 5_000,

@@ -27,7 +27,7 @@ from .enumerations import has_enumeration
 from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line, read_label, split_lead_in
 from .prose import expand
-from .spanned import SpannedText
+from .spanned import Joiner, SpannedText
 from .vocabulary import (
     CHILD_SECTIONS,
     HEADING_PATTERN,
@@ -269,6 +269,9 @@ def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
     ``continues``), or a line that only looked like a heading or an item (see
     ``reads_as_prose``)."""
     folded: list[Line] = []  # the last two lines, which a line below may still change
+    # The text of folded[-1] once lines are joined to it, written into it when it is done:
+    # joining line by line would copy the paragraph so far at every line.
+    joined: Optional[Joiner] = None
     skip_inline = False
     for line in lines:
         if len(folded) > 2:
@@ -278,18 +281,28 @@ def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
             skip_inline = False
             continue
         skip_inline = False
-        if previous is not None and reads_as_prose(previous, line):
-            folded[-1] = replace(previous, text=previous.text.join(line.whole, previous.wrapped),
-                                 wrapped=line.wrapped)
+        if previous is not None and reads_as_prose(
+                previous, line, lambda: (joined.build() if joined else previous.text).text):
+            joined = joined if joined is not None else Joiner(previous.text)
+            joined.append(line.whole, previous.wrapped)
+            folded[-1] = replace(previous, wrapped=line.wrapped)
             skip_inline = line.kind is Kind.HEADING
-        elif line.kind is Kind.TEXT and previous is not None and continues(previous, line):
-            folded[-1] = replace(previous, text=previous.text.join(line.text, previous.wrapped),
-                                 wrapped=line.wrapped)
-        elif line.kind is Kind.TEXT and _after_bare_label(folded):
-            folded.pop()  # the blank line between a bare number and its text
-            folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
+        elif line.kind is Kind.TEXT and previous is not None and continues(
+                previous, line, joined.tail() if joined is not None else previous.text.text):
+            joined = joined if joined is not None else Joiner(previous.text)
+            joined.append(line.text, previous.wrapped)
+            folded[-1] = replace(previous, wrapped=line.wrapped)
         else:
-            folded.append(line)
+            if joined is not None:
+                folded[-1] = replace(folded[-1], text=joined.build())
+                joined = None
+            if line.kind is Kind.TEXT and _after_bare_label(folded):
+                folded.pop()  # the blank line between a bare number and its text
+                folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
+            else:
+                folded.append(line)
+    if joined is not None:
+        folded[-1] = replace(folded[-1], text=joined.build())
     yield from folded
 
 
@@ -299,13 +312,14 @@ def _after_bare_label(folded: list[Line]) -> bool:
             and folded[-2].kind is Kind.ITEM and not folded[-2].text)
 
 
-def reads_as_prose(previous: Line, line: Line) -> bool:
+def reads_as_prose(previous: Line, line: Line, previous_text: Callable[[], str]) -> bool:
     """Whether a line that looks like a heading or an item is the next line of the
     paragraph above, which ran to the margin in mid-sentence.
 
     It is when it was recognised only by its first word (an unnumbered strategy name, a
     heading word with words after it), or when its number goes on from a list written
-    inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…").
+    inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
+    ``previous_text`` gives (it is built only when asked for).
     """
     if previous.kind is not Kind.TEXT or not previous.wrapped or line.whole is None:
         return False
@@ -314,23 +328,24 @@ def reads_as_prose(previous: Line, line: Line) -> bool:
     last = line.label.last
     if line.label.style != "dotted" or line.label.depth != 1 or last is None or last < 2:
         return False
-    return re.search(rf"(?:^|\s){last - 1}\.\s*\S", previous.text.text) is not None
+    return re.search(rf"(?:^|\s){last - 1}\.\s*\S", previous_text()) is not None
 
 
-def continues(previous: Line, line: Line) -> bool:
+def continues(previous: Line, line: Line, previous_end: str) -> bool:
     """Whether ``line`` goes on from ``previous`` rather than starting a paragraph.
 
     It does when the line above is an item with nothing after its number yet, ran to
     the right margin, or broke a word in two; or when this line is a bracketed
-    explanation of it.
+    explanation of it. ``previous_end`` is the end of the text above (all of it, or at
+    least the part ``is_broken_word`` reads).
     """
     if previous.kind not in (Kind.ITEM, Kind.TEXT):
         return False
-    if previous.kind is Kind.ITEM and not previous.text:
+    if previous.kind is Kind.ITEM and not previous_end.strip():
         return True
     if previous.wrapped or line.text.text.startswith("("):
         return True
-    return is_broken_word(previous.text.text, line.text.text)
+    return is_broken_word(previous_end, line.text.text)
 
 
 # Three or more number cells at the end of an item: a table's target or year columns.

@@ -23,6 +23,9 @@ _THAI_RUN_START = re.compile(r"[\u0e01-\u0e4e]+")
 _NON_INITIAL = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 # Words are compared only a few syllables either side of the break.
 _WINDOW = 16
+# So ``is_broken_word`` reads no more of ``left`` than its last this many characters
+# once trailing white space is gone.
+LEFT_CONTEXT = _WINDOW
 # Segmentation looks for words up to this long: 99.6% of the word list (the longest are
 # compounds of 30 to 80 letters that a line break or a repair never needs).
 _LONGEST_WORD = 24
