@@ -282,7 +282,7 @@ def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
             continue
         skip_inline = False
         if previous is not None and reads_as_prose(
-                previous, line, lambda: (joined.build() if joined else previous.text).text):
+                previous, line, lambda: (joined.build() if joined is not None else previous.text).text):
             joined = joined if joined is not None else Joiner(previous.text)
             joined.append(line.whole, previous.wrapped)
             folded[-1] = replace(previous, wrapped=line.wrapped)
