@@ -281,26 +281,27 @@ def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
             skip_inline = False
             continue
         skip_inline = False
+        going_on: Optional[SpannedText] = None  # what of this line goes on the line above
         if previous is not None and reads_as_prose(
                 previous, line, lambda: (joined.build() if joined is not None else previous.text).text):
-            joined = joined if joined is not None else Joiner(previous.text)
-            joined.append(line.whole, previous.wrapped)
-            folded[-1] = replace(previous, wrapped=line.wrapped)
+            going_on = line.whole
             skip_inline = line.kind is Kind.HEADING
         elif line.kind is Kind.TEXT and previous is not None and continues(
                 previous, line, joined.tail() if joined is not None else previous.text.text):
+            going_on = line.text
+        if going_on is not None:
             joined = joined if joined is not None else Joiner(previous.text)
-            joined.append(line.text, previous.wrapped)
+            joined.append(going_on, previous.wrapped)
             folded[-1] = replace(previous, wrapped=line.wrapped)
+            continue
+        if joined is not None:
+            folded[-1] = replace(folded[-1], text=joined.build())
+            joined = None
+        if line.kind is Kind.TEXT and _after_bare_label(folded):
+            folded.pop()  # the blank line between a bare number and its text
+            folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
         else:
-            if joined is not None:
-                folded[-1] = replace(folded[-1], text=joined.build())
-                joined = None
-            if line.kind is Kind.TEXT and _after_bare_label(folded):
-                folded.pop()  # the blank line between a bare number and its text
-                folded[-1] = replace(folded[-1], text=line.text, wrapped=line.wrapped)
-            else:
-                folded.append(line)
+            folded.append(line)
     if joined is not None:
         folded[-1] = replace(folded[-1], text=joined.build())
     yield from folded

@@ -97,7 +97,7 @@ class _Row:
 
 def display_width(text: str) -> int:
     """Columns the text takes on the page: Thai upper and lower marks take none."""
-    return len(text) - sum(map(text.count, _ZERO_WIDTH))
+    return len(_ZERO_WIDTH_CHARACTER.sub("", text))
 
 
 def display_widths(texts: list[str]) -> list[int]:

@@ -180,9 +180,12 @@ def normalize_line(line: str) -> str:
     """Run the steps of ``STEPS`` over one line, in order (``THAI_STEPS`` where needed)."""
     for _, step in CHARACTER_STEPS:
         line = step(line)
-    if _THAI_DAMAGE.search(line):
-        for _, step in THAI_STEPS:
-            line = step(line)
+    return _mend_thai(line) if _THAI_DAMAGE.search(line) else line
+
+
+def _mend_thai(line: str) -> str:
+    for _, step in THAI_STEPS:
+        line = step(line)
     return line
 
 
@@ -207,10 +210,7 @@ def normalize_text(text: str) -> list[str]:
     if last_line_ended:
         normalized.pop()
     for index in damaged:
-        line = normalized[index]
-        for _, step in THAI_STEPS:
-            line = step(line)
-        normalized[index] = line
+        normalized[index] = _mend_thai(normalized[index])
     return normalized
 
 
