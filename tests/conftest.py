@@ -40,3 +40,36 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 def lines(*rows: str) -> str:
     """A plan text from its lines (tests read better one line a row)."""
     return "\n".join(rows) + "\n"
+
+
+# Real inputs for the database: every sample and every development passage (when the
+# shared folder is there), under the names a batch over them would give.
+DEV_TEXTS = SHARED / "eval" / "dev" / "texts"
+REAL_INPUTS = {**{f"samples/{path.name}": path for path in SAMPLES},
+               **{f"dev/{path.name}": path for path in sorted(DEV_TEXTS.glob("*.txt"))}}
+
+
+@pytest.fixture(scope="session")
+def real_outputs() -> dict[str, dict]:
+    """The JSON output of every real input, as read back: {source path: document}."""
+    import json
+
+    import planparse
+
+    return {name: json.loads(planparse.to_json(planparse.parse_bytes(path.read_bytes(), name)))
+            for name, path in REAL_INPUTS.items()}
+
+
+@pytest.fixture(scope="session")
+def output_folder(real_outputs, tmp_path_factory) -> Path:
+    """A folder of the real outputs as ``planparse batch`` writes them, with a run report
+    (which is not a document) at its top."""
+    import json
+
+    folder = tmp_path_factory.mktemp("outputs")
+    for name, document in real_outputs.items():
+        target = folder / Path(name).with_suffix(".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "planparse-report.json").write_text('{"report_version": 1}', encoding="utf-8")
+    return folder

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # annotations only: the CLI's span_label must not import pyda
 KINDS = ("vision", "mission", "goal", "strategy", "guideline", "indicator", "tactic")
 
 # (kind, Strategy field) for the lists under a strategy, in the order they are listed.
-_STRATEGY_LISTS = (
+STRATEGY_LISTS = (
     ("guideline", "guidelines"),
     ("goal", "goals"),
     ("indicator", "indicators"),
@@ -46,7 +46,7 @@ def flat_items(document: PlanDocument) -> Iterator[FlatItem]:
             yield FlatItem(kind, item.number, item.text, item.span, None)
     for strategy in document.strategies:
         yield FlatItem("strategy", strategy.number, strategy.title, strategy.span, strategy)
-        for kind, field in _STRATEGY_LISTS:
+        for kind, field in STRATEGY_LISTS:
             for item in getattr(strategy, field):
                 yield FlatItem(kind, item.number, item.text, item.span, strategy)
 

@@ -1,0 +1,428 @@
+"""Plans in a SQLite database: one row a document, an item, a warning; a Thai full-text index.
+
+The input is a document as its JSON holds it (the dicts of ``planparse extract``'s JSON
+output), so a database can be built from a batch's results as they come or from a
+folder of JSON outputs written before. SQLite is the file every analyst's tool opens.
+
+The decisions a user relies on:
+
+- **Normalised.** ``documents`` holds a plan's details, ``items`` every vision, mission,
+  goal, strategy, guideline, indicator and tactic (an item under a strategy points at the
+  strategy's row), ``warnings`` what the parser could not settle. What each column means
+  is in the ``schema`` table of the database itself (``SELECT * FROM schema``), from
+  ``TABLES`` below.
+- **A document is a path.** It is stored under its ``source.path``; storing another
+  document under the same path replaces it, and storing the same document again (the
+  same JSON, whatever its key order) changes nothing, so a re-run rewrites only the
+  documents that changed.
+- **Whole documents or none.** Each document is written in one transaction, so a run that
+  is interrupted, or killed, leaves the database as it was before the document it was
+  writing. The journal is a write-ahead log (WAL): readers never block the writer.
+- **Full-text search** over every item's text, in Thai words: ``item_search`` holds the
+  words that ``fulltext`` cut, with their parts (see there why), under the item's id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Optional
+
+from .errors import PlanParseError
+from .flat import KINDS, STRATEGY_LISTS
+from .fulltext import TOKENIZER, IndexedText, indexed_text, segmenter
+
+# Bumped when a table changes shape; a database of another version is refused, not mended.
+DATABASE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its SQL declaration and what it means (the ``schema`` table's text)."""
+
+    name: str
+    declaration: str
+    meaning: str
+
+
+_KIND_CHECK = "CHECK (kind IN (" + ", ".join(f"'{kind}'" for kind in KINDS) + "))"
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "documents": (
+        Column("id", "INTEGER PRIMARY KEY", "The document's row; items and warnings refer to it."),
+        Column("path", "TEXT NOT NULL UNIQUE",
+               "The input the plan was read from (source.path: for a batch, relative to its "
+               "input folder); a document is stored once under its path."),
+        Column("source_sha256", "TEXT", "SHA-256 of the input's bytes (source.sha256)."),
+        Column("document_sha256", "TEXT NOT NULL",
+               "SHA-256 of the document's JSON, keys sorted: a re-build rewrites the "
+               "document only when this changes."),
+        Column("encoding", "TEXT", "The encoding the input was read in (source.encoding)."),
+        Column("line_count", "INTEGER", "Lines in the decoded input (source.line_count)."),
+        Column("page_count", "INTEGER",
+               "Pages of a PDF input (source.page_count); null for a text input."),
+        Column("organization", "TEXT", "The body whose plan this is, as written; null when not found."),
+        Column("organization_kind", "TEXT",
+               "Its kind: เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนจังหวัด, "
+               "องค์การบริหารส่วนตำบล, กรุงเทพมหานคร, เมืองพัทยา, จังหวัด; null for others."),
+        Column("start_year", "INTEGER", "First year of the plan (Buddhist Era); null when not found."),
+        Column("end_year", "INTEGER", "Last year of the plan (Buddhist Era); null when not found."),
+        Column("warning_count", "INTEGER NOT NULL", "How many warnings the document has."),
+    ),
+    "items": (
+        Column("id", "INTEGER PRIMARY KEY", "The item's row, also its rowid in item_search."),
+        Column("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
+               "The document it belongs to."),
+        Column("position", "INTEGER NOT NULL",
+               "1-based order in the document: the vision, the missions, the plan's goals, "
+               "then each strategy followed by its guidelines, goals, indicators and tactics."),
+        Column("kind", f"TEXT NOT NULL {_KIND_CHECK}",
+               "vision, mission, goal, strategy, guideline, indicator or tactic."),
+        Column("strategy_id", "INTEGER REFERENCES items(id) ON DELETE CASCADE",
+               "The strategy the item belongs to; null for a strategy and for the plan's "
+               "vision, missions and goals."),
+        Column("number", "TEXT", "Its number as written (1, 1.1), or null."),
+        Column("text", "TEXT NOT NULL", "Its text; for a strategy, its title."),
+        Column("start_line", "INTEGER NOT NULL", "First input line it was written on (1-based)."),
+        Column("end_line", "INTEGER NOT NULL", "Last input line it was written on."),
+        Column("page", "INTEGER", "The PDF page where it starts; null for a text input."),
+    ),
+    "warnings": (
+        Column("id", "INTEGER PRIMARY KEY", "The warning's row."),
+        Column("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
+               "The document it is about."),
+        Column("position", "INTEGER NOT NULL", "1-based order among the document's warnings."),
+        Column("code", "TEXT NOT NULL", "A stable UPPER_SNAKE word, e.g. COUNT_MISMATCH."),
+        Column("message", "TEXT NOT NULL", "One sentence a person can act on."),
+        Column("start_line", "INTEGER", "First line it is about; null when about the whole text."),
+        Column("end_line", "INTEGER", "Last line it is about; null when about the whole text."),
+        Column("page", "INTEGER", "The PDF page where its lines start; null otherwise."),
+    ),
+}
+
+# The full-text index: not a plain table, so its columns are described apart.
+SEARCH_COLUMNS = (
+    Column("rowid", "", "The id of the item (items.id)."),
+    Column("words", "", "The item's text cut into Thai words, joined by spaces."),
+    Column("parts", "", "The dictionary words inside those words (ท่องเที่ยว inside "
+                        "การท่องเที่ยว), so that a word is found inside a compound."),
+)
+
+# Every constraint a unique row needs, and an index on each column that queries join or
+# filter on; item_search rows follow their items by trigger, however an item is deleted.
+_STATEMENTS = (
+    *(f"CREATE TABLE {name} ({', '.join(f'{c.name} {c.declaration}' for c in columns)}"
+      + (", UNIQUE (document_id, position))" if name != "documents" else ")")
+      for name, columns in TABLES.items()),
+    "CREATE INDEX documents_organization ON documents(organization)",
+    "CREATE INDEX documents_organization_kind ON documents(organization_kind)",
+    "CREATE INDEX items_strategy ON items(strategy_id)",
+    "CREATE INDEX items_kind ON items(kind)",
+    "CREATE INDEX warnings_code ON warnings(code)",
+    f"CREATE VIRTUAL TABLE item_search USING fts5(words, parts, tokenize=\"{TOKENIZER}\")",
+    "CREATE TRIGGER items_unindexed AFTER DELETE ON items "
+    "BEGIN DELETE FROM item_search WHERE rowid = old.id; END",
+    "CREATE TABLE schema (table_name TEXT, column_name TEXT, declaration TEXT, meaning TEXT, "
+    "PRIMARY KEY (table_name, column_name))",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+
+def open_database(path: Path, write: bool = True) -> sqlite3.Connection:
+    """A connection to the planparse database at ``path``.
+
+    To ``write``, the database is made when missing, and its search index is cut again
+    when pythainlp has changed since it was (its word list changes between versions,
+    and a query must be cut as the texts were). To read, the file must exist. Foreign
+    keys are enforced and statements run as written (``isolation_level=None``): ``store``
+    opens and closes its own transactions. A file that is not SQLite, or a SQLite
+    database planparse did not write, is refused rather than touched.
+    """
+    if not write and not path.is_file():
+        raise PlanParseError(f"{path}: no such database")
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+        connection.execute("PRAGMA foreign_keys = ON")
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            _create(connection)
+        else:
+            _check_version(path, connection, tables)
+        connection.execute("PRAGMA journal_mode = WAL")
+        # Under WAL, NORMAL keeps every transaction atomic; it only lets the last ones be
+        # lost on a power cut, for far fewer waits on the disk.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        if write and _meta(connection, "segmenter") != segmenter():
+            _index_again(connection)
+    except sqlite3.DatabaseError as error:
+        raise PlanParseError(f"{path}: not a database planparse can use ({error})") from None
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    with _transaction(connection):
+        for statement in _STATEMENTS:
+            connection.execute(statement)
+        described = [(table, column.name, column.declaration, column.meaning)
+                     for table, columns in (*TABLES.items(), ("item_search", SEARCH_COLUMNS))
+                     for column in columns]
+        connection.executemany("INSERT INTO schema VALUES (?, ?, ?, ?)", described)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("database_version", DATABASE_VERSION), ("segmenter", segmenter())])
+
+
+def _meta(connection: sqlite3.Connection, key: str) -> Optional[str]:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _index_again(connection: sqlite3.Connection) -> None:
+    """Cut every item's text again and replace the search index with the new words."""
+    with _transaction(connection):
+        connection.execute("DELETE FROM item_search")
+        items = connection.execute("SELECT id, text FROM items").fetchall()
+        connection.executemany(
+            "INSERT INTO item_search (rowid, words, parts) VALUES (?, ?, ?)",
+            [(item, *astuple(indexed_text(text))) for item, text in items])
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'segmenter'", (segmenter(),))
+
+
+def _check_version(path: Path, connection: sqlite3.Connection, tables: set[str]) -> None:
+    if "meta" not in tables or "documents" not in tables:
+        raise PlanParseError(f"{path}: a database planparse did not write; choose another file")
+    version = _meta(connection, "database_version")
+    if version != DATABASE_VERSION:
+        found = version or "unknown"
+        raise PlanParseError(f"{path}: a database of another planparse (version {found}, "
+                             f"this one writes {DATABASE_VERSION}); build it again in a new file")
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (Ctrl-C included).
+
+    IMMEDIATE takes the write lock at once, so two writers wait for each other instead
+    of one failing half-way.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+class Change(str, Enum):
+    """What storing a document did."""
+
+    added = "added"
+    replaced = "replaced"
+    unchanged = "unchanged"
+
+
+def store(connection: sqlite3.Connection, document: Mapping[str, Any],
+          path: Optional[str] = None) -> Change:
+    """Store ``document`` (a JSON output, as a dict) under ``path``, its source path by
+    default: added, replaced when the path held another document, or left unchanged.
+
+    The text is cut into words before the transaction starts, so the write lock is held
+    only for the writing. A dict that is not a planparse document is a PlanParseError.
+    """
+    _check_schema(document)
+    key = path if path is not None else document_path(document)
+    sha256 = document_sha256(document)
+    stored = connection.execute("SELECT document_sha256 FROM documents WHERE path = ?",
+                                (key,)).fetchone()
+    if stored is not None and stored[0] == sha256:
+        return Change.unchanged
+    rows = document_rows(document, key, sha256)
+    try:
+        with _transaction(connection):
+            replaced = connection.execute("DELETE FROM documents WHERE path = ?", (key,)).rowcount
+            _insert(connection, rows)
+    except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
+        raise PlanParseError(f"not a planparse document: {error}") from None
+    return Change.replaced if replaced else Change.added
+
+
+def _check_schema(document: object) -> None:
+    if not isinstance(document, Mapping) or document.get("schema_version") != "1":
+        raise PlanParseError("not a planparse document of schema version 1")
+
+
+def document_path(document: Mapping[str, Any]) -> str:
+    """The path a document is stored under: its ``source.path``, which it must have."""
+    source = document.get("source")
+    path = source.get("path") if isinstance(source, Mapping) else None
+    if not isinstance(path, str) or path in ("", "-"):
+        raise PlanParseError("the document has no source path to be stored under")
+    return path
+
+
+def document_sha256(document: Mapping[str, Any]) -> str:
+    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    position: int
+    kind: str
+    strategy_position: Optional[int]
+    number: Optional[str]
+    text: str
+    span: tuple[int, int, Optional[int]]
+    indexed: IndexedText
+
+
+@dataclass(frozen=True)
+class DocumentRows:
+    """One document as the rows it becomes, its words already cut."""
+
+    details: tuple[Any, ...]
+    """The documents row from ``path`` on (``id`` is SQLite's to give)."""
+    items: tuple[ItemRow, ...]
+    warnings: tuple[tuple[Any, ...], ...]
+    """(position, code, message, start_line, end_line, page) of each warning."""
+
+
+def document_rows(document: Mapping[str, Any], path: str, sha256: str) -> DocumentRows:
+    """The rows of ``document``; PlanParseError when it is not a planparse document."""
+    _check_schema(document)
+    try:
+        source = document.get("source") or {}
+        organization = document.get("organization") or {}
+        period = document.get("period") or {}
+        warnings = tuple(
+            (position, warning["code"], warning["message"], *_span(warning.get("span")))
+            for position, warning in enumerate(document["warnings"], start=1))
+        details = (path, source.get("sha256"), sha256, source.get("encoding"),
+                   source.get("line_count"), source.get("page_count"), organization.get("name"),
+                   organization.get("kind"), period.get("start_year"), period.get("end_year"),
+                   len(warnings))
+        return DocumentRows(details, tuple(_item_rows(document)), warnings)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise PlanParseError(f"not a planparse document: {type(error).__name__} {error}") from None
+
+
+def _item_rows(document: Mapping[str, Any]) -> Iterator[ItemRow]:
+    """The items in the order of ``flat.flat_items``; the plan's own come first, so every
+    other item after a strategy is that strategy's."""
+    strategy = None
+    for position, (kind, text, entry) in enumerate(_entries(document), start=1):
+        if kind == "strategy":
+            strategy = position
+        yield ItemRow(position, kind, None if kind == "strategy" else strategy,
+                      entry.get("number"), text, _span(entry["span"]), indexed_text(text))
+
+
+def _entries(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    """(kind, text, JSON object) of every item: ``flat.flat_items``'s walk, over the JSON."""
+    if document.get("vision") is not None:
+        yield "vision", document["vision"]["text"], document["vision"]
+    for kind, field_name in (("mission", "missions"), ("goal", "goals")):
+        for entry in document[field_name]:
+            yield kind, entry["text"], entry
+    for strategy in document["strategies"]:
+        yield "strategy", strategy["title"], strategy
+        for kind, field_name in STRATEGY_LISTS:
+            for entry in strategy[field_name]:
+                yield kind, entry["text"], entry
+
+
+def _span(span: Optional[Mapping[str, Any]]) -> tuple[Any, Any, Any]:
+    if span is None:
+        return (None, None, None)
+    return (span["start_line"], span["end_line"], span.get("page"))
+
+
+def _insert(connection: sqlite3.Connection, rows: DocumentRows) -> None:
+    """Insert one document's rows; items get ids in document order from the next free id,
+    so that an item can name its strategy's id before the strategy is read back."""
+    document_id = connection.execute(
+        f"INSERT INTO documents VALUES (NULL{', ?' * len(rows.details)})", rows.details).lastrowid
+    first_id = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM items").fetchone()[0]
+
+    def item_id(position: int) -> int:
+        return first_id + position - 1
+
+    connection.executemany(
+        "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(item_id(item.position), document_id, item.position, item.kind,
+          None if item.strategy_position is None else item_id(item.strategy_position),
+          item.number, item.text, *item.span) for item in rows.items])
+    connection.executemany(
+        "INSERT INTO item_search (rowid, words, parts) VALUES (?, ?, ?)",
+        [(item_id(item.position), item.indexed.words, item.indexed.parts) for item in rows.items])
+    connection.executemany("INSERT INTO warnings VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
+                           [(document_id, *warning) for warning in rows.warnings])
+
+
+# ------------------------------------------------------------------ a folder of outputs
+
+@dataclass
+class BuildSummary:
+    """What building from a folder did, file by file (paths relative to the folder)."""
+
+    changes: dict[str, Change] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    """Each file that could not be stored, with the reason, one line."""
+
+    def count(self, change: Change) -> int:
+        return sum(1 for done in self.changes.values() if done is change)
+
+
+def build_from_folder(connection: sqlite3.Connection, folder: Path,
+                      on_file: Optional[Callable[[str], None]] = None) -> BuildSummary:
+    """Store every JSON output under ``folder`` (not the batch's run report), in path
+    order, calling ``on_file`` with each file's relative path as it is done.
+
+    A file that cannot be read or is not a document fails on its own; so does a second
+    document naming a source path that one before it in this build already stored.
+    """
+    summary, sources = BuildSummary(), {}
+    for output in output_files(folder):
+        name = output.relative_to(folder).as_posix()
+        try:
+            document = read_output(output)
+            key = document_path(document)
+            if key in sources:
+                raise PlanParseError(f"its source {key} was stored from {sources[key]} already")
+            summary.changes[name] = store(connection, document, key)
+            sources[key] = name
+        except PlanParseError as error:
+            summary.failed[name] = f"{name}: {error}"
+        if on_file is not None:
+            on_file(name)
+    return summary
+
+
+# The batch's run report (batch.REPORT_NAME) is JSON too, but not a document.
+_RUN_REPORT = "planparse-report.json"
+
+
+def output_files(folder: Path) -> list[Path]:
+    """The JSON files under ``folder``, sorted, without the run report at its top."""
+    if not folder.is_dir():
+        raise PlanParseError(f"{folder}: not a folder")
+    return sorted(path for path in folder.rglob("*.json")
+                  if path.is_file() and path != folder / _RUN_REPORT)
+
+
+def read_output(path: Path) -> dict[str, Any]:
+    """A JSON output read back, or a PlanParseError that says why it cannot be."""
+    try:
+        document = json.loads(path.read_bytes())
+    except OSError as error:
+        raise PlanParseError(f"cannot be read ({error.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PlanParseError("not a JSON file") from None
+    _check_schema(document)
+    return document

@@ -1,0 +1,94 @@
+"""Searching a plans database: the items whose text holds every word of a query.
+
+The query is cut into Thai words as the texts were (``fulltext``), so ``ท่องเที่ยว``
+finds ``การส่งเสริมการท่องเที่ยวเชิงวัฒนธรรม``, and whatever a person types is text to
+find, never SQL or FTS5 syntax. Hits come best first: FTS5's bm25 rank, a word that
+stands whole in the text counting four times one found inside a compound (``ภาพ`` in
+``คุณภาพ``), then in path and document order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Optional, get_args
+
+from .errors import PlanParseError
+from .flat import KINDS
+from .fulltext import marks, parse_query
+from .model import OrganizationKind
+
+# How many hits a search returns unless told otherwise: a screenful to read, not a dump.
+DEFAULT_LIMIT = 100
+# bm25 weights of the index's columns (words, parts).
+_WEIGHTS = (1.0, 0.25)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An item that matched, with its plan and where it was written."""
+
+    path: str
+    organization: Optional[str]
+    organization_kind: Optional[str]
+    kind: str
+    number: Optional[str]
+    text: str
+    marks: tuple[tuple[int, int], ...]
+    """(start, end) character offsets of the query's words in ``text``."""
+    strategy_number: Optional[str]
+    strategy_title: Optional[str]
+    """The strategy the item belongs to, for an item under one."""
+    start_line: int
+    end_line: int
+    page: Optional[int]
+
+
+_SEARCH = """
+SELECT d.path, d.organization, d.organization_kind, i.kind, i.number, i.text,
+       s.number, s.text, i.start_line, i.end_line, i.page
+FROM item_search
+JOIN items i ON i.id = item_search.rowid
+JOIN documents d ON d.id = i.document_id
+LEFT JOIN items s ON s.id = i.strategy_id
+WHERE item_search MATCH :expression
+  AND (:kind IS NULL OR i.kind = :kind)
+  AND (:organization_kind IS NULL OR d.organization_kind = :organization_kind)
+  {runs}
+ORDER BY bm25(item_search, {weights}), d.path, i.position
+LIMIT :limit
+"""
+# A run of words written together in the query is looked for in the text with its
+# spaces taken out, in ASCII lower case (as fulltext.Query.runs is).
+_RUN = "AND instr(lower(replace(i.text, ' ', '')), :run{number}) > 0"
+
+
+def search(connection: sqlite3.Connection, query: str, kind: Optional[str] = None,
+           organization_kind: Optional[str] = None,
+           limit: Optional[int] = DEFAULT_LIMIT) -> list[Hit]:
+    """The items that hold every word of ``query``, of ``kind`` (``strategy``, ``goal``…)
+    in plans of ``organization_kind`` (``เทศบาลตำบล``…) when given; at most ``limit``
+    (None: all). A query without a word to find gives no hits; an unknown kind is a
+    PlanParseError naming the known ones.
+    """
+    _check_choice("kind", kind, KINDS)
+    _check_choice("organisation kind", organization_kind, get_args(OrganizationKind))
+    parsed = parse_query(query)
+    if parsed.expression is None:
+        return []
+    statement = _SEARCH.format(weights=", ".join(map(str, _WEIGHTS)),
+                               runs="\n  ".join(_RUN.format(number=number)
+                                                for number in range(len(parsed.runs))))
+    rows = connection.execute(statement, {
+        "expression": parsed.expression, "kind": kind, "organization_kind": organization_kind,
+        "limit": -1 if limit is None else limit,
+        **{f"run{number}": run for number, run in enumerate(parsed.runs)}})
+    return [Hit(path, organization, organization_kind_, kind_, number, text,
+                marks(text, parsed), strategy_number, strategy_title, start, end, page)
+            for (path, organization, organization_kind_, kind_, number, text, strategy_number,
+                 strategy_title, start, end, page) in rows]
+
+
+def _check_choice(what: str, value: Optional[str], choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise PlanParseError(f"unknown {what} {value!r} (choose one of: {', '.join(choices)})")
