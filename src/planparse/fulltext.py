@@ -161,9 +161,9 @@ class Query:
     """Each run of two or more words the query wrote together (``การจัดการ`` is การ +
     จัดการ), without spaces and in ASCII lower case: the text must hold it so, not only
     its words apart, which is all that FTS5 can tell."""
-    marking: tuple[tuple[re.Pattern[str], Optional[re.Pattern[str]]], ...]
-    """For each run of words: its pattern, and for a single word the pattern of the
-    pieces of its cuts, marked where the text does not hold the word whole."""
+    marking: tuple[tuple[re.Pattern[str], ...], ...]
+    """For each run of words, what to mark, best first: the run, white space allowed
+    between its words; for a single word, then each cut of it, the same way."""
 
 
 def parse_query(query: str) -> Query:
@@ -181,10 +181,9 @@ def parse_query(query: str) -> Query:
         clauses += [_clause(word) for word in run]
         if len(run) > 1:
             runs.append("".join(run).translate(_ASCII_LOWER))
-            marking.append((_pattern(run), None))
+            marking.append((_pattern(run),))
         else:
-            pieces = sorted({piece for cut in cuts(run[0]) for piece in cut}, key=len, reverse=True)
-            marking.append((_pattern(run), _alternatives(pieces)))
+            marking.append((_pattern(run), *map(_pattern, cuts(run[0]))))
     return Query(" AND ".join(clauses) or None, tuple(runs), tuple(marking))
 
 
@@ -210,10 +209,6 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\s*".join(map(re.escape, words)), re.IGNORECASE)
 
 
-def _alternatives(pieces: list[str]) -> Optional[re.Pattern[str]]:
-    return re.compile("|".join(map(re.escape, pieces)), re.IGNORECASE) if pieces else None
-
-
 # SQLite's lower() folds ASCII letters only; the runs are folded the same way.
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -225,18 +220,20 @@ def _quoted(text: str) -> str:
 
 def marks(text: str, query: Query) -> tuple[tuple[int, int], ...]:
     """Where ``text`` shows the query's words: (start, end) character offsets, sorted,
-    overlaps merged. A word the text holds whole is marked whole; one it wrote in
-    pieces (``ผู้ สูงอายุ``), by its pieces.
+    overlaps merged; a word the text wrote in pieces is marked with the space between.
 
     >>> marks("ส่งเสริมการท่องเที่ยว", parse_query("ท่องเที่ยว"))
     ((11, 21),)
+    >>> marks("อาชีพของผู้ สูงอายุ", parse_query("ผู้สูงอายุ"))
+    ((8, 19),)
     """
     found: list[tuple[int, int]] = []
-    for whole, pieces in query.marking:
-        spans = [match.span() for match in whole.finditer(text)]
-        if not spans and pieces is not None:
-            spans = [match.span() for match in pieces.finditer(text)]
-        found += spans
+    for candidates in query.marking:
+        for pattern in candidates:
+            spans = [match.span() for match in pattern.finditer(text)]
+            if spans:
+                found += spans
+                break
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
