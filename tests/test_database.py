@@ -20,7 +20,7 @@ import pytest
 
 import planparse
 from planparse.database import (
-    TABLES, Change, build_from_folder, open_database, output_files, store,
+    TABLES, Change, PlanDatabase, build_from_folder, open_database, output_files,
 )
 from planparse.errors import PlanParseError
 
@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # ------------------------------------------------------------------ helpers
 
 
-def rebuilt_document(connection: sqlite3.Connection, path: str) -> dict:
+def rebuilt_document(database: PlanDatabase, path: str) -> dict:
     """The document stored under ``path``, put together again from its rows alone."""
+    connection = database.connection
     (document_id, source_sha256, encoding, line_count, page_count, name, kind, start, end,
      warning_count) = connection.execute(
         "SELECT id, source_sha256, encoding, line_count, page_count, organization, "
@@ -75,15 +76,16 @@ def _span(start_line: int, end_line: int, page) -> dict:
     return span
 
 
-def rows_by_document(connection: sqlite3.Connection) -> dict[str, list[tuple]]:
+def rows_by_document(database: PlanDatabase) -> dict[str, list[tuple]]:
     """Every row of every table, ids included, grouped by the path of its document."""
+    connection = database.connection
     grouped: dict[str, list[tuple]] = {}
     for row in connection.execute("SELECT * FROM documents"):
         grouped[row[1]] = [("documents", *row)]
     for table, query in (
             ("items", "SELECT d.path, i.* FROM items i JOIN documents d ON d.id = i.document_id"),
             ("warnings", "SELECT d.path, w.* FROM warnings w JOIN documents d ON d.id = w.document_id"),
-            ("item_search", "SELECT d.path, s.rowid, s.words, s.parts FROM item_search s "
+            ("item_search", "SELECT d.path, s.rowid, s.words FROM item_search s "
                             "JOIN items i ON i.id = s.rowid JOIN documents d ON d.id = i.document_id")):
         for path, *row in connection.execute(query):
             grouped[path].append((table, *row))
@@ -115,18 +117,18 @@ def plan(path: str = "plans/a.txt", **fields) -> dict:
 
 @pytest.fixture
 def database(tmp_path):
-    connection = open_database(tmp_path / "plans.sqlite")
-    yield connection
-    connection.close()
+    opened = open_database(tmp_path / "plans.sqlite")
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="module")
 def real_database(output_folder, tmp_path_factory):
-    connection = open_database(tmp_path_factory.mktemp("db") / "plans.sqlite")
-    summary = build_from_folder(connection, output_folder)
+    opened = open_database(tmp_path_factory.mktemp("db") / "plans.sqlite")
+    summary = build_from_folder(opened, output_folder)
     assert not summary.failed
-    yield connection
-    connection.close()
+    yield opened
+    opened.close()
 
 
 # ------------------------------------------------------------------ what it holds
@@ -134,23 +136,23 @@ def real_database(output_folder, tmp_path_factory):
 
 def test_every_item_of_every_output_is_in_the_database_with_its_text_and_span(
         real_database, real_outputs):
-    stored = [row[0] for row in real_database.execute("SELECT path FROM documents ORDER BY path")]
+    stored = [row[0] for row in real_database.connection.execute("SELECT path FROM documents ORDER BY path")]
     assert stored == sorted(real_outputs)
     for path, document in real_outputs.items():
         assert rebuilt_document(real_database, path) == document, path
-    items = sum(1 for _ in real_database.execute("SELECT 1 FROM items"))
+    items = sum(1 for _ in real_database.connection.execute("SELECT 1 FROM items"))
     assert items == sum(len(list(planparse.flat.flat_items(planparse.PlanDocument.model_validate(d))))
                         for d in real_outputs.values())
 
 
 def test_every_item_has_one_row_in_the_search_index(real_database):
-    items = {row[0] for row in real_database.execute("SELECT id FROM items")}
-    indexed = [row[0] for row in real_database.execute("SELECT rowid FROM item_search")]
+    items = {row[0] for row in real_database.connection.execute("SELECT id FROM items")}
+    indexed = [row[0] for row in real_database.connection.execute("SELECT rowid FROM item_search")]
     assert sorted(indexed) == sorted(items)
 
 
 def test_an_item_under_a_strategy_points_at_the_strategy_of_its_own_document(real_database):
-    pairs = real_database.execute(
+    pairs = real_database.connection.execute(
         "SELECT i.kind, s.kind, i.document_id = s.document_id, i.position > s.position "
         "FROM items i LEFT JOIN items s ON s.id = i.strategy_id").fetchall()
     for kind, strategy_kind, same_document, after in pairs:
@@ -162,43 +164,41 @@ def test_an_item_under_a_strategy_points_at_the_strategy_of_its_own_document(rea
 
 def test_the_schema_table_describes_every_column_of_every_table(database):
     described = {}
-    for table, column, declaration, meaning in database.execute("SELECT * FROM schema"):
+    for table, column, declaration, meaning in database.connection.execute("SELECT * FROM schema"):
         described.setdefault(table, []).append(column)
         assert meaning.strip(), (table, column)
     for table in TABLES:
-        columns = [row[1] for row in database.execute(f"PRAGMA table_info({table})")]
+        columns = [row[1] for row in database.connection.execute(f"PRAGMA table_info({table})")]
         assert described[table] == columns
-    assert described["item_search"] == ["rowid", "words", "parts"]
+    assert described["item_search"] == ["rowid", "words"]
 
 
 def test_the_journal_is_a_write_ahead_log_and_foreign_keys_hold(database):
-    assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with pytest.raises(sqlite3.IntegrityError):
-        database.execute("INSERT INTO items (document_id, position, kind, text, start_line, "
+        database.connection.execute("INSERT INTO items (document_id, position, kind, text, start_line, "
                          "end_line) VALUES (99, 1, 'goal', 'x', 1, 1)")
-    store(database, plan())
+    database.store(plan())
     with pytest.raises(sqlite3.IntegrityError):  # the kinds are checked too
-        database.execute("UPDATE items SET kind = 'wish'")
+        database.connection.execute("UPDATE items SET kind = 'wish'")
 
 
-def test_the_columns_queries_join_and_filter_on_lead_an_index(database):
-    leading = {(table, database.execute(f"PRAGMA index_info({index[1]})").fetchone()[2])
+def test_the_columns_queries_join_on_and_search_filters_on_lead_an_index(database):
+    leading = {(table, database.connection.execute(f"PRAGMA index_info({index[1]})").fetchone()[2])
                for table in TABLES
-               for index in database.execute(f"PRAGMA index_list({table})").fetchall()}
-    for needed in [("documents", "path"), ("documents", "organization"),
-                   ("documents", "organization_kind"), ("items", "document_id"),
-                   ("items", "strategy_id"), ("items", "kind"), ("warnings", "document_id"),
-                   ("warnings", "code")]:
+               for index in database.connection.execute(f"PRAGMA index_list({table})").fetchall()}
+    for needed in [("documents", "path"), ("documents", "organization_kind"),
+                   ("items", "document_id"), ("items", "strategy_id"), ("warnings", "document_id")]:
         assert needed in leading
 
 
 def test_deleting_a_document_deletes_its_items_warnings_and_search_rows(database):
-    store(database, plan("a.txt"))
-    store(database, plan("b.txt"))
-    database.execute("DELETE FROM documents WHERE path = 'a.txt'")
+    database.store(plan("a.txt"))
+    database.store(plan("b.txt"))
+    database.connection.execute("DELETE FROM documents WHERE path = 'a.txt'")
     assert set(rows_by_document(database)) == {"b.txt"}
-    assert database.execute("SELECT COUNT(*) FROM item_search").fetchone()[0] == \
-        database.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 4
+    assert database.connection.execute("SELECT COUNT(*) FROM item_search").fetchone()[0] == \
+        database.connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 4
 
 
 def test_a_page_on_a_span_is_stored(database):
@@ -206,18 +206,18 @@ def test_a_page_on_a_span_is_stored(database):
                                       "span": {"start_line": 2, "end_line": 2, "page": 3}})
     pdf["source"]["page_count"] = 12
     pdf["warnings"][0]["span"]["page"] = 4
-    store(database, pdf)
-    assert database.execute("SELECT page FROM items WHERE kind = 'vision'").fetchone() == (3,)
-    assert database.execute("SELECT page FROM items WHERE kind = 'mission'").fetchone() == (None,)
-    assert database.execute("SELECT page FROM warnings").fetchone() == (4,)
-    assert database.execute("SELECT page_count FROM documents").fetchone() == (12,)
+    database.store(pdf)
+    assert database.connection.execute("SELECT page FROM items WHERE kind = 'vision'").fetchone() == (3,)
+    assert database.connection.execute("SELECT page FROM items WHERE kind = 'mission'").fetchone() == (None,)
+    assert database.connection.execute("SELECT page FROM warnings").fetchone() == (4,)
+    assert database.connection.execute("SELECT page_count FROM documents").fetchone() == (12,)
     assert rebuilt_document(database, "plans/a.pdf") == pdf
 
 
 def test_a_document_without_organization_period_vision_or_warnings(database):
     empty = plan(organization=None, period=None, vision=None, missions=[], strategies=[],
                  warnings=[{"code": "NO_PLAN_FOUND", "message": "Nothing.", "span": None}])
-    store(database, empty)
+    database.store(empty)
     assert rebuilt_document(database, "plans/a.txt") == empty
 
 
@@ -225,55 +225,55 @@ def test_a_document_without_organization_period_vision_or_warnings(database):
 
 
 def test_storing_the_same_document_again_changes_nothing_whatever_its_key_order(database):
-    assert store(database, plan()) is Change.added
+    assert database.store(plan()) is Change.added
     before = rows_by_document(database)
     reordered = json.loads(json.dumps(plan(), sort_keys=True))
     assert list(reordered) != list(plan())
-    assert store(database, reordered) is Change.unchanged
+    assert database.store(reordered) is Change.unchanged
     assert rows_by_document(database) == before
 
 
 def test_a_changed_document_replaces_the_one_stored_under_its_path(database):
-    store(database, plan())
+    database.store(plan())
     changed = plan(missions=[])
-    assert store(database, changed) is Change.replaced
+    assert database.store(changed) is Change.replaced
     assert rebuilt_document(database, "plans/a.txt") == changed
-    assert database.execute("SELECT COUNT(*) FROM documents").fetchone() == (1,)
+    assert database.connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (1,)
 
 
 def test_a_rebuild_after_one_input_changed_rewrites_exactly_that_documents_rows(
         output_folder, tmp_path):
     folder = tmp_path / "out"
     shutil.copytree(output_folder, folder)
-    connection = open_database(tmp_path / "plans.sqlite")
-    first = build_from_folder(connection, folder)
+    opened = open_database(tmp_path / "plans.sqlite")
+    first = build_from_folder(opened, folder)
     assert first.count(Change.added) == len(first.changes) > 10
-    before = rows_by_document(connection)
+    before = rows_by_document(opened)
 
     name = "samples/003_34ee8eea179c00b5.txt"
     text = (ROOT / name).read_text(encoding="utf-8").replace("ผังเมืองรวม", "ผังเมืองใหม่")
     changed = json.loads(planparse.to_json(planparse.parse_bytes(text.encode(), name)))
     (folder / name).with_suffix(".json").write_text(json.dumps(changed, ensure_ascii=False))
 
-    second = build_from_folder(connection, folder)
+    second = build_from_folder(opened, folder)
     assert {file: change for file, change in second.changes.items()
             if change is not Change.unchanged} == {"samples/003_34ee8eea179c00b5.json": Change.replaced}
-    after = rows_by_document(connection)
+    after = rows_by_document(opened)
     assert set(after) == set(before)
     for path in before:
         if path != name:
             assert after[path] == before[path], path
     assert after[name] != before[name]
-    assert rebuilt_document(connection, name) == changed
+    assert rebuilt_document(opened, name) == changed
 
 
 def test_a_document_that_fails_half_way_leaves_the_one_before_it(database):
-    store(database, plan())
+    database.store(plan())
     before = rows_by_document(database)
     broken = plan(missions=[{"number": "1", "text": "พันธกิจ", "span": {"start_line": None,
                                                                        "end_line": 3}}])
     with pytest.raises(PlanParseError, match="not a planparse document"):
-        store(database, broken)
+        database.store(broken)
     assert rows_by_document(database) == before
 
 
@@ -293,8 +293,8 @@ _CHILD = textwrap.dedent("""
                 print("inside", flush=True)
                 time.sleep(600)
         database._insert = _insert
-    connection = database.open_database(Path(sys.argv[2]))
-    database.build_from_folder(connection, Path(sys.argv[1]),
+    opened = database.open_database(Path(sys.argv[2]))
+    database.build_from_folder(opened, Path(sys.argv[1]),
                                on_file=lambda name: print(name, flush=True))
 """)
 
@@ -331,18 +331,18 @@ def _kill_build(folder: Path, database: Path, until: str, stop_in: str = "") -> 
 
 
 def _assert_whole_documents_only(database: Path, written: dict[str, dict]) -> list[str]:
-    connection = open_database(database)
+    opened = open_database(database)
     try:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        stored = [row[0] for row in connection.execute("SELECT path FROM documents")]
+        assert opened.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert opened.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        stored = [row[0] for row in opened.connection.execute("SELECT path FROM documents")]
         for path in stored:
-            assert rebuilt_document(connection, path) == written[path]
-        assert connection.execute("SELECT COUNT(*) FROM item_search").fetchone() == \
-            connection.execute("SELECT COUNT(*) FROM items").fetchone()
+            assert rebuilt_document(opened, path) == written[path]
+        assert opened.connection.execute("SELECT COUNT(*) FROM item_search").fetchone() == \
+            opened.connection.execute("SELECT COUNT(*) FROM items").fetchone()
         return stored
     finally:
-        connection.close()
+        opened.close()
 
 
 def test_a_build_killed_inside_a_documents_transaction_leaves_the_documents_before_it(
@@ -363,9 +363,9 @@ def test_a_build_killed_at_any_moment_holds_whole_documents_only(real_outputs, t
     stored = _assert_whole_documents_only(tmp_path / "plans.sqlite", written)
     assert 41 <= len(stored) < 150
     # and a second build finishes the work, keeping what was there
-    connection = open_database(tmp_path / "plans.sqlite")
-    summary = build_from_folder(connection, folder)
-    connection.close()
+    opened = open_database(tmp_path / "plans.sqlite")
+    summary = build_from_folder(opened, folder)
+    opened.close()
     assert summary.count(Change.unchanged) == len(stored)
     assert len(_assert_whole_documents_only(tmp_path / "plans.sqlite", written)) == 150
 
@@ -387,8 +387,8 @@ def test_a_folder_build_skips_the_run_report_and_fails_bad_files_on_their_own(tm
                                                      "source": {"path": "p.txt"}}))
     (folder / "planparse-report.json").write_text('{"report_version": 1}')
     (folder / "notes.txt").write_text("not JSON")
-    connection = open_database(tmp_path / "plans.sqlite")
-    summary = build_from_folder(connection, folder)
+    opened = open_database(tmp_path / "plans.sqlite")
+    summary = build_from_folder(opened, folder)
     assert summary.changes == {"b.json": Change.added, "ลำพูน/แผน 1.json": Change.added}
     assert summary.failed == {
         "c again.json": "c again.json: its source b.txt was stored from b.json already",
@@ -413,13 +413,13 @@ def test_a_folder_build_skips_the_run_report_and_fails_bad_files_on_their_own(tm
 ])
 def test_a_dict_that_is_not_a_document_is_refused(database, document, message):
     with pytest.raises(PlanParseError, match=message):
-        store(database, document)
-    assert database.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
+        database.store(document)
+    assert database.connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
 
 
 def test_a_document_without_a_source_can_be_stored_under_a_path_given(database):
-    assert store(database, plan(source=None), "typed.txt") is Change.added
-    assert database.execute("SELECT path, source_sha256 FROM documents").fetchone() == \
+    assert database.store(plan(source=None), "typed.txt") is Change.added
+    assert database.connection.execute("SELECT path, source_sha256 FROM documents").fetchone() == \
         ("typed.txt", None)
 
 
@@ -440,9 +440,9 @@ def test_a_file_that_is_not_a_planparse_database_is_refused_untouched(tmp_path):
 
 
 def test_a_database_of_another_version_is_refused(tmp_path):
-    connection = open_database(tmp_path / "plans.sqlite")
-    connection.execute("UPDATE meta SET value = '99' WHERE key = 'database_version'")
-    connection.close()
+    opened = open_database(tmp_path / "plans.sqlite")
+    opened.connection.execute("UPDATE meta SET value = '99' WHERE key = 'database_version'")
+    opened.close()
     with pytest.raises(PlanParseError, match=r"another planparse \(version 99, this one writes 1\)"):
         open_database(tmp_path / "plans.sqlite")
 
@@ -454,17 +454,21 @@ def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path):
 
 
 def test_the_index_is_cut_again_when_the_segmenter_changed(tmp_path):
-    connection = open_database(tmp_path / "plans.sqlite")
-    store(connection, plan())
-    indexed = connection.execute("SELECT rowid, words, parts FROM item_search").fetchall()
-    connection.execute("UPDATE meta SET value = 'pythainlp 1.0 newmm' WHERE key = 'segmenter'")
-    connection.execute("DELETE FROM item_search")
-    connection.close()
+    opened = open_database(tmp_path / "plans.sqlite")
+    opened.store(plan())
+    indexed = opened.connection.execute("SELECT rowid, words FROM item_search").fetchall()
+    parts = opened.connection.execute("SELECT * FROM word_parts ORDER BY part, word").fetchall()
+    assert ("ท่องเที่ยว", "การท่องเที่ยว") in parts
+    opened.connection.execute("UPDATE meta SET value = 'pythainlp 1.0 newmm' WHERE key = 'segmenter'")
+    opened.connection.execute("DELETE FROM item_search")
+    opened.connection.execute("DELETE FROM word_parts")
+    opened.close()
     reader = open_database(tmp_path / "plans.sqlite", write=False)
-    assert reader.execute("SELECT COUNT(*) FROM item_search").fetchone() == (0,)
+    assert reader.connection.execute("SELECT COUNT(*) FROM item_search").fetchone() == (0,)
     reader.close()
     writer = open_database(tmp_path / "plans.sqlite")
-    assert writer.execute("SELECT rowid, words, parts FROM item_search").fetchall() == indexed
-    assert writer.execute("SELECT value FROM meta WHERE key = 'segmenter'").fetchone()[0] \
+    assert writer.connection.execute("SELECT rowid, words FROM item_search").fetchall() == indexed
+    assert writer.connection.execute("SELECT * FROM word_parts ORDER BY part, word").fetchall() == parts
+    assert writer.connection.execute("SELECT value FROM meta WHERE key = 'segmenter'").fetchone()[0] \
         .startswith("pythainlp ")
     writer.close()

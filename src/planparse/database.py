@@ -19,7 +19,8 @@ The decisions a user relies on:
   is interrupted, or killed, leaves the database as it was before the document it was
   writing. The journal is a write-ahead log (WAL): readers never block the writer.
 - **Full-text search** over every item's text, in Thai words: ``item_search`` holds the
-  words that ``fulltext`` cut, with their parts (see there why), under the item's id.
+  words that ``fulltext`` cut, under the item's id, and ``word_parts`` the dictionary words
+  inside each distinct word, so that a word is found inside a compound (see ``fulltext``).
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ import hashlib
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from .errors import PlanParseError
 from .flat import KINDS, STRATEGY_LISTS
-from .fulltext import TOKENIZER, IndexedText, indexed_text, segmenter
+from .fulltext import TOKENIZER, indexed_words, segmenter, word_parts
 
 # Bumped when a table changes shape; a database of another version is refused, not mended.
 DATABASE_VERSION = "1"
@@ -50,10 +51,24 @@ class Column:
     meaning: str
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table's columns, and the constraints on more than one of them."""
+
+    columns: tuple[Column, ...]
+    constraint: str = ""
+    without_rowid: bool = False
+
+    def create(self, name: str) -> str:
+        parts = [f"{column.name} {column.declaration}" for column in self.columns]
+        return (f"CREATE TABLE {name} ({', '.join(parts + [self.constraint] * bool(self.constraint))})"
+                + " WITHOUT ROWID" * self.without_rowid)
+
+
 _KIND_CHECK = "CHECK (kind IN (" + ", ".join(f"'{kind}'" for kind in KINDS) + "))"
 
-TABLES: dict[str, tuple[Column, ...]] = {
-    "documents": (
+TABLES: dict[str, Table] = {
+    "documents": Table((
         Column("id", "INTEGER PRIMARY KEY", "The document's row; items and warnings refer to it."),
         Column("path", "TEXT NOT NULL UNIQUE",
                "The input the plan was read from (source.path: for a batch, relative to its "
@@ -73,8 +88,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("start_year", "INTEGER", "First year of the plan (Buddhist Era); null when not found."),
         Column("end_year", "INTEGER", "Last year of the plan (Buddhist Era); null when not found."),
         Column("warning_count", "INTEGER NOT NULL", "How many warnings the document has."),
-    ),
-    "items": (
+    )),
+    "items": Table((
         Column("id", "INTEGER PRIMARY KEY", "The item's row, also its rowid in item_search."),
         Column("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
                "The document it belongs to."),
@@ -91,8 +106,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("start_line", "INTEGER NOT NULL", "First input line it was written on (1-based)."),
         Column("end_line", "INTEGER NOT NULL", "Last input line it was written on."),
         Column("page", "INTEGER", "The PDF page where it starts; null for a text input."),
-    ),
-    "warnings": (
+    ), "UNIQUE (document_id, position)"),
+    "warnings": Table((
         Column("id", "INTEGER PRIMARY KEY", "The warning's row."),
         Column("document_id", "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
                "The document it is about."),
@@ -102,29 +117,32 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("start_line", "INTEGER", "First line it is about; null when about the whole text."),
         Column("end_line", "INTEGER", "Last line it is about; null when about the whole text."),
         Column("page", "INTEGER", "The PDF page where its lines start; null otherwise."),
-    ),
+    ), "UNIQUE (document_id, position)"),
+    "word_parts": Table((
+        Column("part", "TEXT NOT NULL",
+               "A dictionary word inside the word (ท่องเที่ยว inside การท่องเที่ยว): on some "
+               "way of cutting the word wholly into dictionary words."),
+        Column("word", "TEXT NOT NULL", "A word of item_search."),
+    ), "PRIMARY KEY (part, word)", without_rowid=True),
 }
 
 # The full-text index: not a plain table, so its columns are described apart.
 SEARCH_COLUMNS = (
     Column("rowid", "", "The id of the item (items.id)."),
     Column("words", "", "The item's text cut into Thai words, joined by spaces."),
-    Column("parts", "", "The dictionary words inside those words (ท่องเที่ยว inside "
-                        "การท่องเที่ยว), so that a word is found inside a compound."),
 )
 
-# Every constraint a unique row needs, and an index on each column that queries join or
-# filter on; item_search rows follow their items by trigger, however an item is deleted.
+# Every constraint a unique row needs, and an index on each column that queries join on
+# (items.document_id and warnings.document_id lead their UNIQUE indexes) and on the
+# organisation kind that search filters on. No more: each index is one more page to write
+# for each document (an index on items.kind cost 5 % of the build and saved a query over
+# 2,000 plans a few milliseconds).
+# item_search rows follow their items by trigger, however an item is deleted.
 _STATEMENTS = (
-    *(f"CREATE TABLE {name} ({', '.join(f'{c.name} {c.declaration}' for c in columns)}"
-      + (", UNIQUE (document_id, position))" if name != "documents" else ")")
-      for name, columns in TABLES.items()),
-    "CREATE INDEX documents_organization ON documents(organization)",
+    *(table.create(name) for name, table in TABLES.items()),
     "CREATE INDEX documents_organization_kind ON documents(organization_kind)",
     "CREATE INDEX items_strategy ON items(strategy_id)",
-    "CREATE INDEX items_kind ON items(kind)",
-    "CREATE INDEX warnings_code ON warnings(code)",
-    f"CREATE VIRTUAL TABLE item_search USING fts5(words, parts, tokenize=\"{TOKENIZER}\")",
+    f"CREATE VIRTUAL TABLE item_search USING fts5(words, tokenize=\"{TOKENIZER}\")",
     "CREATE TRIGGER items_unindexed AFTER DELETE ON items "
     "BEGIN DELETE FROM item_search WHERE rowid = old.id; END",
     "CREATE TABLE schema (table_name TEXT, column_name TEXT, declaration TEXT, meaning TEXT, "
@@ -133,15 +151,13 @@ _STATEMENTS = (
 )
 
 
-def open_database(path: Path, write: bool = True) -> sqlite3.Connection:
-    """A connection to the planparse database at ``path``.
+def open_database(path: Path, write: bool = True) -> PlanDatabase:
+    """The planparse database at ``path``, open.
 
     To ``write``, the database is made when missing, and its search index is cut again
     when pythainlp has changed since it was (its word list changes between versions,
-    and a query must be cut as the texts were). To read, the file must exist. Foreign
-    keys are enforced and statements run as written (``isolation_level=None``): ``store``
-    opens and closes its own transactions. A file that is not SQLite, or a SQLite
-    database planparse did not write, is refused rather than touched.
+    and a query must be cut as the texts were). To read, the file must exist. A file that
+    is not SQLite, or a SQLite database planparse did not write, is refused untouched.
     """
     if not write and not path.is_file():
         raise PlanParseError(f"{path}: no such database")
@@ -162,7 +178,7 @@ def open_database(path: Path, write: bool = True) -> sqlite3.Connection:
             _index_again(connection)
     except sqlite3.DatabaseError as error:
         raise PlanParseError(f"{path}: not a database planparse can use ({error})") from None
-    return connection
+    return PlanDatabase(connection)
 
 
 def _create(connection: sqlite3.Connection) -> None:
@@ -170,7 +186,8 @@ def _create(connection: sqlite3.Connection) -> None:
         for statement in _STATEMENTS:
             connection.execute(statement)
         described = [(table, column.name, column.declaration, column.meaning)
-                     for table, columns in (*TABLES.items(), ("item_search", SEARCH_COLUMNS))
+                     for table, columns in (*((name, table.columns) for name, table in TABLES.items()),
+                                            ("item_search", SEARCH_COLUMNS))
                      for column in columns]
         connection.executemany("INSERT INTO schema VALUES (?, ?, ?, ?)", described)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -183,14 +200,20 @@ def _meta(connection: sqlite3.Connection, key: str) -> Optional[str]:
 
 
 def _index_again(connection: sqlite3.Connection) -> None:
-    """Cut every item's text again and replace the search index with the new words."""
+    """Cut every item's text again, and replace the search index and the words' parts."""
     with _transaction(connection):
         connection.execute("DELETE FROM item_search")
-        items = connection.execute("SELECT id, text FROM items").fetchall()
-        connection.executemany(
-            "INSERT INTO item_search (rowid, words, parts) VALUES (?, ?, ?)",
-            [(item, *astuple(indexed_text(text))) for item, text in items])
+        connection.execute("DELETE FROM word_parts")
+        indexed = [(item, indexed_words(text))
+                   for item, text in connection.execute("SELECT id, text FROM items").fetchall()]
+        connection.executemany("INSERT INTO item_search (rowid, words) VALUES (?, ?)", indexed)
+        connection.executemany("INSERT INTO word_parts VALUES (?, ?)",
+                               _parts_of({word for _, words in indexed for word in words.split()}))
         connection.execute("UPDATE meta SET value = ? WHERE key = 'segmenter'", (segmenter(),))
+
+
+def _parts_of(words: set[str]) -> list[tuple[str, str]]:
+    return [(part, word) for word in sorted(words) for part in word_parts(word)]
 
 
 def _check_version(path: Path, connection: sqlite3.Connection, tables: set[str]) -> None:
@@ -227,29 +250,61 @@ class Change(str, Enum):
     unchanged = "unchanged"
 
 
-def store(connection: sqlite3.Connection, document: Mapping[str, Any],
-          path: Optional[str] = None) -> Change:
-    """Store ``document`` (a JSON output, as a dict) under ``path``, its source path by
-    default: added, replaced when the path held another document, or left unchanged.
+class PlanDatabase:
+    """An open plans database: its SQLite ``connection`` (foreign keys on, statements run
+    as written: ``store`` opens and closes its own transactions), and what ``store``
+    remembers between documents."""
 
-    The text is cut into words before the transaction starts, so the write lock is held
-    only for the writing. A dict that is not a planparse document is a PlanParseError.
-    """
-    _check_schema(document)
-    key = path if path is not None else document_path(document)
-    sha256 = document_sha256(document)
-    stored = connection.execute("SELECT document_sha256 FROM documents WHERE path = ?",
-                                (key,)).fetchone()
-    if stored is not None and stored[0] == sha256:
-        return Change.unchanged
-    rows = document_rows(document, key, sha256)
-    try:
-        with _transaction(connection):
-            replaced = connection.execute("DELETE FROM documents WHERE path = ?", (key,)).rowcount
-            _insert(connection, rows)
-    except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
-        raise PlanParseError(f"not a planparse document: {error}") from None
-    return Change.replaced if replaced else Change.added
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self._words_with_parts: Optional[set[str]] = None
+
+    def __enter__(self) -> PlanDatabase:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def store(self, document: Mapping[str, Any], path: Optional[str] = None) -> Change:
+        """Store ``document`` (a JSON output, as a dict) under ``path``, its source path by
+        default: added, replaced when the path held another document, or left unchanged.
+
+        Its text is cut into words before the transaction starts, so the write lock is
+        held only for the writing. A dict that is not a planparse document is a
+        PlanParseError, and leaves the database as it was.
+        """
+        _check_schema(document)
+        key = path if path is not None else document_path(document)
+        sha256 = document_sha256(document)
+        stored = self.connection.execute(
+            "SELECT document_sha256 FROM documents WHERE path = ?", (key,)).fetchone()
+        if stored is not None and stored[0] == sha256:
+            return Change.unchanged
+        rows = document_rows(document, key, sha256)
+        new_words = set(" ".join(item.words for item in rows.items).split()) - self._known_words()
+        try:
+            with _transaction(self.connection):
+                replaced = self.connection.execute(
+                    "DELETE FROM documents WHERE path = ?", (key,)).rowcount
+                _insert(self.connection, rows)
+                self.connection.executemany("INSERT OR IGNORE INTO word_parts VALUES (?, ?)",
+                                            _parts_of(new_words))
+        except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
+            raise PlanParseError(f"not a planparse document: {error}") from None
+        self._known_words().update(new_words)
+        return Change.replaced if replaced else Change.added
+
+    def _known_words(self) -> set[str]:
+        """The words whose parts are stored: asking SQLite word by word costs more than
+        the rest of storing a document. A word without parts is looked at again, which
+        costs a cached ``word_parts`` call."""
+        if self._words_with_parts is None:
+            self._words_with_parts = {row[0] for row in self.connection.execute(
+                "SELECT DISTINCT word FROM word_parts")}
+        return self._words_with_parts
 
 
 def _check_schema(document: object) -> None:
@@ -279,7 +334,8 @@ class ItemRow:
     number: Optional[str]
     text: str
     span: tuple[int, int, Optional[int]]
-    indexed: IndexedText
+    words: str
+    """The text cut into words, as item_search holds it."""
 
 
 @dataclass(frozen=True)
@@ -320,7 +376,7 @@ def _item_rows(document: Mapping[str, Any]) -> Iterator[ItemRow]:
         if kind == "strategy":
             strategy = position
         yield ItemRow(position, kind, None if kind == "strategy" else strategy,
-                      entry.get("number"), text, _span(entry["span"]), indexed_text(text))
+                      entry.get("number"), text, _span(entry["span"]), indexed_words(text))
 
 
 def _entries(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
@@ -358,9 +414,8 @@ def _insert(connection: sqlite3.Connection, rows: DocumentRows) -> None:
         [(item_id(item.position), document_id, item.position, item.kind,
           None if item.strategy_position is None else item_id(item.strategy_position),
           item.number, item.text, *item.span) for item in rows.items])
-    connection.executemany(
-        "INSERT INTO item_search (rowid, words, parts) VALUES (?, ?, ?)",
-        [(item_id(item.position), item.indexed.words, item.indexed.parts) for item in rows.items])
+    connection.executemany("INSERT INTO item_search (rowid, words) VALUES (?, ?)",
+                           [(item_id(item.position), item.words) for item in rows.items])
     connection.executemany("INSERT INTO warnings VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
                            [(document_id, *warning) for warning in rows.warnings])
 
@@ -379,7 +434,7 @@ class BuildSummary:
         return sum(1 for done in self.changes.values() if done is change)
 
 
-def build_from_folder(connection: sqlite3.Connection, folder: Path,
+def build_from_folder(database: PlanDatabase, folder: Path,
                       on_file: Optional[Callable[[str], None]] = None) -> BuildSummary:
     """Store every JSON output under ``folder`` (not the batch's run report), in path
     order, calling ``on_file`` with each file's relative path as it is done.
@@ -395,7 +450,7 @@ def build_from_folder(connection: sqlite3.Connection, folder: Path,
             key = document_path(document)
             if key in sources:
                 raise PlanParseError(f"its source {key} was stored from {sources[key]} already")
-            summary.changes[name] = store(connection, document, key)
+            summary.changes[name] = database.store(document, key)
             sources[key] = name
         except PlanParseError as error:
             summary.failed[name] = f"{name}: {error}"

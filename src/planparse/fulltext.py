@@ -10,13 +10,21 @@ marks inside tokens (``TOKENIZER``): by default it splits words at them.
 A word is not always cut the same way in a text and on its own. ``การท่องเที่ยว`` is a
 dictionary word, so a text that says ``การส่งเสริมการท่องเที่ยว`` is cut
 ``การ ส่งเสริม การท่องเที่ยว``, while a person looking for it types ``ท่องเที่ยว``. And the
-other way round, a text can cut ``ผู้ สูงอายุ`` where a query has ``ผู้สูงอายุ`` whole. So:
+other way round, a text can cut ``ผู้ สูงอายุ`` where a query has ``ผู้สูงอายุ`` whole, or
+across it (``มีส่วน ร่วมใน`` for ``มีส่วนร่วม``). So a query word matches:
 
-- every word is indexed with its **parts** (a second column): each dictionary word on
-  some way of cutting it wholly into dictionary words, ``การท่องเที่ยว`` giving ``การ``,
-  ``ท่องเที่ยว``, ``ท่อง`` and ``เที่ยว``;
-- a query word matches itself in either column, or, as a phrase in the words column,
-  any cut of it into two or more dictionary words.
+- itself, as a word of the index;
+- any word of the index that holds it as a **part**: a dictionary word on some way of
+  cutting that word wholly into dictionary words (``การท่องเที่ยว`` has the parts ``การ``,
+  ``การท่อง``, ``ท่อง``, ``ท่องเที่ยว``, ``เที่ยว``). The database keeps each distinct word's
+  parts once, in a table, rather than beside every occurrence in the index: a word is
+  written thousands of times and its parts found once;
+- a phrase of any cut of it into dictionary words, the last one a prefix
+  (``"มีส่วน ร่วม"*``).
+
+Then the letters the query wrote together must stand together in the text (spaces aside),
+which FTS5 alone cannot tell: ``การจัดการ`` is cut ``การ`` + ``จัดการ``, both words of
+``การบริหารจัดการ``, which does not say ``การจัดการ``.
 
 A query is plain text: quotes, ``OR``, ``NEAR``, ``*`` or SQL in it are words to find
 (or punctuation to skip), never syntax. Its words must all be in an item, in any order.
@@ -30,7 +38,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .dictionary import words as dictionary_words
 
@@ -41,6 +49,9 @@ TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* M* Co'"
 
 # A word that unicode61 would index: one with a letter, digit or mark in it.
 _INDEXABLE = re.compile(r"\w")
+# Parts are looked for up to this long: the dictionary's compounds of 30 to 80 letters are
+# never inside another word, and a 10,000-letter token must not cost 10**8 look-ups.
+_LONGEST_PART = 30
 # Enough cuts of one query word to cover how a text may have cut it; a compound has a
 # handful, and a pathological query must not make an expression of thousands.
 _MOST_CUTS = 8
@@ -51,25 +62,13 @@ def segmenter() -> str:
     return f"pythainlp {importlib.metadata.version('pythainlp')} newmm"
 
 
-@dataclass(frozen=True)
-class IndexedText:
-    """What the index holds for one text: its words, and the parts of those words."""
+def indexed_words(text: str) -> str:
+    """The words of ``text``, joined by spaces for unicode61.
 
-    words: str
-    parts: str
-
-
-def indexed_text(text: str) -> IndexedText:
-    """The words of ``text`` and their parts, each joined by spaces for unicode61.
-
-    >>> indexed_text("ส่งเสริมการท่องเที่ยว").words
-    'ส่งเสริม การท่องเที่ยว'
-    >>> "ท่องเที่ยว" in indexed_text("ส่งเสริมการท่องเที่ยว").parts.split()
-    True
+    >>> indexed_words("ส่งเสริมการท่องเที่ยว (COVID-19)")
+    'ส่งเสริม การท่องเที่ยว (COVID-19)'
     """
-    text_words = segment(text)
-    parts = [part for word in text_words for part in word_parts(word)]
-    return IndexedText(" ".join(text_words), " ".join(parts))
+    return " ".join(filter(None, map(_indexed_chunk, text.split())))
 
 
 def segment(text: str) -> list[str]:
@@ -78,7 +77,16 @@ def segment(text: str) -> list[str]:
     White space always separates words, so each run between spaces is cut on its own,
     and remembered: plans repeat their phrases from page to page and from plan to plan.
     """
-    return [token for chunk in text.split() for token in _tokens(chunk) if _indexable(token)]
+    return [word for chunk in text.split() for word in _words(chunk)]
+
+
+@lru_cache(maxsize=131_072)
+def _indexed_chunk(chunk: str) -> str:
+    return " ".join(_words(chunk))
+
+
+def _words(chunk: str) -> list[str]:
+    return [token for token in _tokens(chunk) if _INDEXABLE.search(token)]
 
 
 @lru_cache(maxsize=131_072)
@@ -87,10 +95,6 @@ def _tokens(chunk: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize  # here: importing pythainlp costs 50 ms
 
     return tuple(word_tokenize(chunk, engine="newmm", keep_whitespace=False))
-
-
-def _indexable(token: str) -> bool:
-    return _INDEXABLE.search(token) is not None
 
 
 @lru_cache(maxsize=131_072)
@@ -138,7 +142,8 @@ def cuts(word: str) -> list[tuple[str, ...]]:
 def _pieces(word: str) -> list[tuple[int, int]]:
     """(start, end) of every dictionary word inside ``word`` but itself, sorted."""
     size, vocabulary = len(word), dictionary_words()
-    return [(start, end) for start in range(size) for end in range(start + 1, size + 1)
+    return [(start, end) for start in range(size)
+            for end in range(start + 1, min(size, start + _LONGEST_PART) + 1)
             if (start, end) != (0, size) and word[start:end] in vocabulary]
 
 
@@ -151,40 +156,49 @@ def _reaching_end(word: str, pieces: list[tuple[int, int]]) -> set[int]:
     return to_end
 
 
+# The indexed words that hold a word as a part (the database's word_parts table).
+Containing = Callable[[str], Iterable[str]]
+
+
 @dataclass(frozen=True)
 class Query:
     """A person's query as FTS5 understands it, and what a hit must show and shows."""
 
     expression: Optional[str]
     """The MATCH expression, or None when the query has no word to look for."""
+    whole: Optional[str]
+    """The MATCH expression of the query's words standing whole in the index: hits it
+    matches come first."""
     runs: tuple[str, ...]
-    """Each run of two or more words the query wrote together (``การจัดการ`` is การ +
-    จัดการ), without spaces and in ASCII lower case: the text must hold it so, not only
-    its words apart, which is all that FTS5 can tell."""
+    """The letters of each run of words the query wrote together, without white space
+    and in ASCII lower case: the text must hold each so."""
     marking: tuple[tuple[re.Pattern[str], ...], ...]
     """For each run of words, what to mark, best first: the run, white space allowed
     between its words; for a single word, then each cut of it, the same way."""
 
 
-def parse_query(query: str) -> Query:
-    """Every word of ``query`` as a clause (the word itself, in the words or the parts,
-    or a phrase of its pieces, the last one a prefix), and the runs of words it wrote
-    together: punctuation or white space ends a run.
+def parse_query(query: str, containing: Containing) -> Query:
+    """Every word of ``query`` as a clause (the word, the indexed words that hold it as a
+    part, or a phrase of its pieces), and the runs of words it wrote together:
+    punctuation or white space ends a run.
 
-    >>> print(parse_query("ผู้สูงอายุ OR").expression)
-    ("ผู้สูงอายุ" OR words : "ผู้ สูงอายุ" * OR words : "ผู้ สูง อายุ" * OR words : "ผู้ สูง อา ยุ" *) AND ("OR")
-    >>> parse_query('"การจัดการ"').runs
+    >>> print(parse_query("ผู้สูงอายุ OR", lambda word: ()).expression)
+    ("ผู้สูงอายุ" OR "ผู้ สูงอายุ" * OR "ผู้ สูง อายุ" * OR "ผู้ สูง อา ยุ" *) AND ("OR")
+    >>> parse_query('"การจัดการ"', lambda word: ()).runs
     ('การจัดการ',)
     """
-    clauses, runs, marking = [], [], []
+    clauses, wholes, runs, marking = [], [], [], []
     for run in _runs(query):
-        clauses += [_clause(word) for word in run]
-        if len(run) > 1:
-            runs.append("".join(run).translate(_ASCII_LOWER))
-            marking.append((_pattern(run),))
-        else:
-            marking.append((_pattern(run), *map(_pattern, cuts(run[0]))))
-    return Query(" AND ".join(clauses) or None, tuple(runs), tuple(marking))
+        for word in run:
+            word_cuts = cuts(word)
+            alternatives = [word, *containing(word)]
+            clauses.append("(" + " OR ".join([*map(_quoted, alternatives),
+                                              *(f"{_quoted(' '.join(cut))} *" for cut in word_cuts)]) + ")")
+            wholes.append(_quoted(word))
+        runs.append("".join(run).translate(_ASCII_LOWER))
+        marking.append((_pattern(run), *(map(_pattern, cuts(run[0])) if len(run) == 1 else ())))
+    return Query(" AND ".join(clauses) or None, " AND ".join(wholes) or None,
+                 tuple(runs), tuple(marking))
 
 
 def _runs(query: str) -> Iterator[tuple[str, ...]]:
@@ -192,16 +206,16 @@ def _runs(query: str) -> Iterator[tuple[str, ...]]:
     for chunk in query.split():
         run: list[str] = []
         for token in (*_tokens(chunk), ""):  # "" ends the last run
-            if _indexable(token):
+            if _INDEXABLE.search(token):
                 run.append(token)
             elif run:
                 yield tuple(run)
                 run = []
 
 
-def _clause(word: str) -> str:
-    cut_phrases = [f"words : {_quoted(' '.join(cut))} *" for cut in cuts(word)]
-    return "(" + " OR ".join([_quoted(word), *cut_phrases]) + ")"
+def _quoted(text: str) -> str:
+    """An FTS5 string: everything inside double quotes is text, a quote written twice."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -213,18 +227,13 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
-def _quoted(text: str) -> str:
-    """An FTS5 string: everything inside double quotes is text, a quote written twice."""
-    return '"' + text.replace('"', '""') + '"'
-
-
 def marks(text: str, query: Query) -> tuple[tuple[int, int], ...]:
     """Where ``text`` shows the query's words: (start, end) character offsets, sorted,
     overlaps merged; a word the text wrote in pieces is marked with the space between.
 
-    >>> marks("ส่งเสริมการท่องเที่ยว", parse_query("ท่องเที่ยว"))
+    >>> marks("ส่งเสริมการท่องเที่ยว", parse_query("ท่องเที่ยว", lambda word: ()))
     ((11, 21),)
-    >>> marks("อาชีพของผู้ สูงอายุ", parse_query("ผู้สูงอายุ"))
+    >>> marks("อาชีพของผู้ สูงอายุ", parse_query("ผู้สูงอายุ", lambda word: ()))
     ((8, 19),)
     """
     found: list[tuple[int, int]] = []

@@ -2,17 +2,18 @@
 
 The query is cut into Thai words as the texts were (``fulltext``), so ``ท่องเที่ยว``
 finds ``การส่งเสริมการท่องเที่ยวเชิงวัฒนธรรม``, and whatever a person types is text to
-find, never SQL or FTS5 syntax. Hits come best first: FTS5's bm25 rank, a word that
-stands whole in the text counting four times one found inside a compound (``ภาพ`` in
-``คุณภาพ``), then in path and document order.
+find, never SQL or FTS5 syntax. Hits come best first: those where every query word is a
+word of the text on its own (``ภาพ`` in ``ภาพลักษณ์``) before those where one is inside
+another word (``ภาพ`` in ``คุณภาพ``), then by FTS5's bm25 rank, then in path and
+document order.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Optional, get_args
 
+from .database import PlanDatabase
 from .errors import PlanParseError
 from .flat import KINDS
 from .fulltext import marks, parse_query
@@ -20,8 +21,6 @@ from .model import OrganizationKind
 
 # How many hits a search returns unless told otherwise: a screenful to read, not a dump.
 DEFAULT_LIMIT = 100
-# bm25 weights of the index's columns (words, parts).
-_WEIGHTS = (1.0, 0.25)
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,8 @@ WHERE item_search MATCH :expression
   AND (:kind IS NULL OR i.kind = :kind)
   AND (:organization_kind IS NULL OR d.organization_kind = :organization_kind)
   {runs}
-ORDER BY bm25(item_search, {weights}), d.path, i.position
+ORDER BY item_search.rowid NOT IN (SELECT rowid FROM item_search WHERE item_search MATCH :whole),
+         bm25(item_search), d.path, i.position
 LIMIT :limit
 """
 # A run of words written together in the query is looked for in the text with its
@@ -63,7 +63,7 @@ LIMIT :limit
 _RUN = "AND instr(lower(replace(i.text, ' ', '')), :run{number}) > 0"
 
 
-def search(connection: sqlite3.Connection, query: str, kind: Optional[str] = None,
+def search(database: PlanDatabase, query: str, kind: Optional[str] = None,
            organization_kind: Optional[str] = None,
            limit: Optional[int] = DEFAULT_LIMIT) -> list[Hit]:
     """The items that hold every word of ``query``, of ``kind`` (``strategy``, ``goal``…)
@@ -73,15 +73,20 @@ def search(connection: sqlite3.Connection, query: str, kind: Optional[str] = Non
     """
     _check_choice("kind", kind, KINDS)
     _check_choice("organisation kind", organization_kind, get_args(OrganizationKind))
-    parsed = parse_query(query)
+    connection = database.connection
+
+    def containing(word: str) -> list[str]:
+        return [row[0] for row in connection.execute(
+            "SELECT word FROM word_parts WHERE part = ?", (word,))]
+
+    parsed = parse_query(query, containing)
     if parsed.expression is None:
         return []
-    statement = _SEARCH.format(weights=", ".join(map(str, _WEIGHTS)),
-                               runs="\n  ".join(_RUN.format(number=number)
+    statement = _SEARCH.format(runs="\n  ".join(_RUN.format(number=number)
                                                 for number in range(len(parsed.runs))))
     rows = connection.execute(statement, {
-        "expression": parsed.expression, "kind": kind, "organization_kind": organization_kind,
-        "limit": -1 if limit is None else limit,
+        "expression": parsed.expression, "whole": parsed.whole, "kind": kind,
+        "organization_kind": organization_kind, "limit": -1 if limit is None else limit,
         **{f"run{number}": run for number, run in enumerate(parsed.runs)}})
     return [Hit(path, organization, organization_kind_, kind_, number, text,
                 marks(text, parsed), strategy_number, strategy_title, start, end, page)
