@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -472,3 +473,25 @@ def test_the_index_is_cut_again_when_the_segmenter_changed(tmp_path):
     assert writer.connection.execute("SELECT value FROM meta WHERE key = 'segmenter'").fetchone()[0] \
         .startswith("pythainlp ")
     writer.close()
+
+
+def test_the_readmes_example_queries_run_on_the_real_database(real_database):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## A database of plans\n"):readme.index("\n## Library\n")]
+    queries = re.findall(r"```sql\n(.*?)```", section, re.DOTALL)
+    assert len(queries) == 3
+    for query in queries:
+        assert real_database.connection.execute(query).fetchall(), query
+
+
+def test_the_readmes_python_example_runs(output_folder, tmp_path, monkeypatch, capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## A database of plans\n"):readme.index("\n## Library\n")]
+    (example,) = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    shutil.copytree(output_folder, tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert "strategy" in capsys.readouterr().out
+    with open_database(tmp_path / "plans.sqlite", write=False) as opened:
+        assert opened.connection.execute("SELECT COUNT(*) FROM documents").fetchone() == \
+            (len(list(output_files(output_folder))),)
