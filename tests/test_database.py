@@ -359,16 +359,16 @@ def test_a_build_killed_inside_a_documents_transaction_leaves_the_documents_befo
 def test_a_build_killed_at_any_moment_holds_whole_documents_only(real_outputs, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
-    written = _copies(real_outputs, folder, 150)
-    _kill_build(folder, tmp_path / "plans.sqlite", until="0040.json")
+    written = _copies(real_outputs, folder, 400)  # enough that the kill comes in time
+    _kill_build(folder, tmp_path / "plans.sqlite", until="0020.json")
     stored = _assert_whole_documents_only(tmp_path / "plans.sqlite", written)
-    assert 41 <= len(stored) < 150
+    assert 21 <= len(stored) < 400
     # and a second build finishes the work, keeping what was there
     opened = open_database(tmp_path / "plans.sqlite")
     summary = build_from_folder(opened, folder)
     opened.close()
     assert summary.count(Change.unchanged) == len(stored)
-    assert len(_assert_whole_documents_only(tmp_path / "plans.sqlite", written)) == 150
+    assert len(_assert_whole_documents_only(tmp_path / "plans.sqlite", written)) == 400
 
 
 # ------------------------------------------------------------------ a folder of outputs

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from planparse.database import build_from_folder, open_database
 from planparse.errors import PlanParseError
-from planparse.fulltext import parse_query, segment, word_parts
+from planparse.fulltext import indexed_words, parse_query, word_parts
 from planparse.hits import hits_csv, hits_json, hits_table, marked, render_hits, where
 from planparse.search import Hit, search
 
@@ -103,7 +103,7 @@ IN_OTHER_WORDS = [
 
 @pytest.mark.parametrize("word, text", IN_OTHER_WORDS)
 def test_a_word_is_found_where_the_text_cuts_it_otherwise(database, word, text):
-    assert word not in segment(text), "the row must hold a word the text's own cut hides"
+    assert word not in indexed_words(text).split(), "the row must hold a word its text's cut hides"
     assert text in texts(search(database, word))
 
 
@@ -220,7 +220,7 @@ def test_an_unknown_filter_is_an_error_naming_the_choices(database, filters, mes
 
 
 def test_a_query_is_cut_into_words_and_parts_as_the_texts_are():
-    assert segment("ส่งเสริมการท่องเที่ยว, และ COVID-19") == [
+    assert indexed_words("ส่งเสริมการท่องเที่ยว, และ COVID-19").split() == [
         "ส่งเสริม", "การท่องเที่ยว", "และ", "COVID-", "19"]
     assert "ท่องเที่ยว" in word_parts("การท่องเที่ยว")
     assert word_parts("ภูเก็ต") == ()  # no whole cut into dictionary words
@@ -298,7 +298,7 @@ def test_on_the_real_outputs_a_word_finds_exactly_the_items_that_hold_it(real_da
 def test_on_the_real_outputs_every_word_and_part_of_an_item_finds_it_on_its_own(real_database):
     wanted: dict[str, set[str]] = {}
     for (text,) in real_database.connection.execute("SELECT text FROM items"):
-        for word in segment(text):
+        for word in indexed_words(text).split():
             for query in (word, *word_parts(word)):
                 wanted.setdefault(query, set()).add(text)
     assert len(wanted) > 1000

@@ -63,21 +63,15 @@ def segmenter() -> str:
 
 
 def indexed_words(text: str) -> str:
-    """The words of ``text``, joined by spaces for unicode61.
+    """The words of ``text`` that unicode61 would index, cut by newmm, joined by spaces.
+
+    White space always separates words, so each run between spaces is cut on its own,
+    and remembered: plans repeat their phrases from page to page and from plan to plan.
 
     >>> indexed_words("ส่งเสริมการท่องเที่ยว (COVID-19)")
     'ส่งเสริม การท่องเที่ยว (COVID-19)'
     """
     return " ".join(filter(None, map(_indexed_chunk, text.split())))
-
-
-def segment(text: str) -> list[str]:
-    """The words of ``text`` that unicode61 would index, cut by newmm.
-
-    White space always separates words, so each run between spaces is cut on its own,
-    and remembered: plans repeat their phrases from page to page and from plan to plan.
-    """
-    return [word for chunk in text.split() for word in _words(chunk)]
 
 
 @lru_cache(maxsize=131_072)
