@@ -80,6 +80,7 @@ class LogicalLine:
     text: SpannedText
     indent: int
     wrapped: bool = False  # ran to the right margin: its sentence goes on below
+    page_start: bool = False  # the first line of a page after the first
 
     @property
     def blank(self) -> bool:
@@ -93,6 +94,7 @@ class _Row:
     number: int
     raw: str
     offset: int = 0  # display column where ``raw`` starts on the page
+    page_start: bool = False
 
 
 def display_width(text: str) -> int:
@@ -122,7 +124,9 @@ def layout(lines: list[str]) -> Iterator[LogicalLine]:
     """
     pages = split_pages(lines)
     furniture = repeated_furniture(pages)
-    rows = [row for page in pages for row in read_columns(drop_furniture(page, furniture))]
+    rows = [row if index or not number else replace(row, page_start=True)
+            for number, page in enumerate(pages)
+            for index, row in enumerate(read_columns(drop_furniture(page, furniture)))]
     del pages
     return join_dangling_marks(to_logical(rows))
 
@@ -317,6 +321,7 @@ def to_logical(rows: list[_Row]) -> Iterator[LogicalLine]:
             SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
             indent=row.offset + len(raw) - len(raw.lstrip()),
             wrapped=wraps and end >= _WRAPPED_SHARE * usual,
+            page_start=row.page_start,
         )
 
 

@@ -1,9 +1,10 @@
 """The pipeline: text in, document out, one stage a module.
 
-    decode → normalise and split lines → layout → classify → assemble
+    decode → normalise and split lines → layout → recognise → join → assemble
 
-Layout, classify and assemble hand lines on one at a time (generators), so that a large
-file is held as its lines and its rows, not as every intermediate list at once.
+The stages between the lines and the tree are listed once, in ``STAGES``; each takes
+the lines of the one before and hands its own on one at a time (generators), so that a
+large file is held as its lines and its rows, not as every intermediate list at once.
 
 ``parse`` is a pure function of the text; ``parse_bytes`` adds decoding and the source
 details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
@@ -14,20 +15,38 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .assemble import Assembler
-from .classify import classify
 from .decode import decode
+from .diagnostics import warning
 from .errors import PlanParseError
+from .join import fold_continuations, settle
 from .layout import layout
 from .metadata import find_organization, find_period
-from .diagnostics import warning
 from .normalize import normalize_text
+from .recognise import recognise
 from .records import PlanRecord, Source, Span, to_document
 
 if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pydantic
     from .model import PlanDocument
+
+
+def _recognise_all(lines: Iterable[Any]) -> Iterator[Any]:
+    return (typed for line in lines for typed in recognise(line))
+
+
+def _settle_all(lines: Iterable[Any]) -> Iterator[Any]:
+    return map(settle, lines)
+
+
+# Normalised lines to typed lines, in order: (name, stage).
+STAGES: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
+    ("layout", layout),  # physical lines → logical lines (pages, columns, broken lines)
+    ("recognise", _recognise_all),  # logical lines → typed lines, each read alone
+    ("join", fold_continuations),  # a line that goes on from the one above joins it
+    ("settle", _settle_all),  # trailing lead-ins cut off, what they announce kept
+)
 
 
 def parse(text: str) -> PlanDocument:
@@ -37,13 +56,16 @@ def parse(text: str) -> PlanDocument:
 
 def _parse_lines(lines: list[str]) -> PlanRecord:
     whole = "\n".join(lines)
-    organization, period = find_organization(whole), find_period(whole)
+    organization = find_organization(whole)
     glyph_warnings = _glyph_warnings(lines) if "(cid:" in whole else []
     blank = not whole or whole.isspace()  # isspace stops at the first other character
-    del whole
-    draft = Assembler(organization).feed(classify(layout(lines)))
+    typed: Iterable[Any] = lines
+    for _, stage in STAGES:
+        typed = stage(typed)
+    draft = Assembler(organization).feed(typed)
     warnings = list(draft.warnings) + glyph_warnings
-    if not (draft.vision or draft.missions or draft.goals or draft.strategies):
+    found = bool(draft.vision or draft.missions or draft.goals or draft.strategies)
+    if not found:
         warnings.append(warning(
             "NO_PLAN_FOUND",
             "No vision, mission, goal or strategy was found; " + (
@@ -51,8 +73,10 @@ def _parse_lines(lines: list[str]) -> PlanRecord:
                 else "check that this text states a development plan."),
         ))
     return PlanRecord(
-        organization=organization,
-        period=period,
+        # Whose plan and its years are told only of a text that states a plan (contract
+        # decision 11): a text that only mentions plans names bodies and years too.
+        organization=organization if found else None,
+        period=find_period(whole) if found else None,
         vision=draft.vision,
         missions=draft.missions,
         goals=draft.goals,
