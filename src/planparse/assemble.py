@@ -63,6 +63,8 @@ _MAX_LEAD_FRAGMENT = 30
 # Two statements are one list when this share of the shorter one's entries match.
 _SAME_LIST_SHARE = 0.6
 _SAME_ENTRY_RATIO = 0.75
+# An entry this long at least that starts another is the other restated.
+_MIN_RESTATED = 12
 # Restatements are looked for among lists sharing this many first or last characters.
 _KEY_CHARS = 6
 
@@ -110,7 +112,8 @@ class Root(Container):
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.ITEM:
             section = assembler.resolve(line.section)
-            if section is Section.STRATEGY or section is Section.GROUP or (
+            ordinal = line.label is not None and line.label.style.startswith("ordinal")
+            if section is Section.STRATEGY or section is Section.GROUP and ordinal or (
                     section in (Section.TACTIC, Section.GUIDELINE) and assembler.no_strategies):
                 return assembler.open(StrategyList(section or Section.STRATEGY), line)
             if section in _PLAN_LISTS and line.label is not None and line.label.style.startswith("ordinal"):
@@ -170,8 +173,7 @@ class Ignored(Container):
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.ITEM and self.section is not Section.CITED:
             hint = assembler.resolve(line.section)
-            if hint in (Section.STRATEGY, Section.GROUP) or (
-                    self.section is Section.OTHER and hint in CHILD_SECTIONS):
+            if hint is Section.STRATEGY or (self.section is Section.OTHER and hint in CHILD_SECTIONS):
                 return False
         if line.kind is Kind.ITEM and line.label is not None:
             # Its own lists' numbering, so that their next items stay in it.
@@ -412,9 +414,6 @@ class StrategyFrame(Container):
             kind = hint if hint in CHILD_SECTIONS else self._next_kind(listing)
             return assembler.open(self._child_list(kind, assembler), line)
         if line.kind is Kind.TEXT:
-            if self.title is not None and not self.title.text.text.strip() and self.title_text is None:
-                self.title_text = line.text  # "ยุทธศาสตร์ที่ 1" alone, its name below it
-                return True
             columns = self._columns(listing)
             if columns and not line.inline and self.column < len(columns):
                 kind = columns[self.column]
@@ -625,7 +624,9 @@ class Assembler:
         if line.label is not None and line.label.style != "inline" and line.kind in (
                 Kind.ITEM, Kind.HEADING, Kind.ANNOTATION):
             line = self._number(line)
-        if line.kind is Kind.HEADING:
+        if self._awaits_title(line):
+            self.top.title_text = line.whole or line.text  # type: ignore[union-attr]
+        elif line.kind is Kind.HEADING:
             self._header_run(line) or self.heading(line)
         else:
             while not self.top.take(line, self):
@@ -665,6 +666,15 @@ class Assembler:
     def _holder(self, section: Optional[Section]) -> Container:
         return next(frame for frame in reversed(self.stack)
                     if section is not None and frame.holds(section) or isinstance(frame, Root))
+
+    def _awaits_title(self, line: Line) -> bool:
+        """Whether ``line`` is the name of a strategy whose number stood alone on the line
+        above ("ยุทธศาสตร์ที่ 6" / "มาตรการภาษี …"), whatever its first word reads as."""
+        top = self.top
+        return (isinstance(top, StrategyFrame) and top.title is not None and top.title_text is None
+                and not top.title.text.text.strip() and line.label is None and not line.inline
+                and line.kind in (Kind.TEXT, Kind.HEADING, Kind.ANNOTATION)
+                and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
 
     def _header_run(self, line: Line) -> bool:
         """A second bare heading of a child list right after an empty one: the header
@@ -772,9 +782,10 @@ def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:
     a list of numbers of any style."""
     if not isinstance(frame, Root) and level.headings != (line.kind is Kind.HEADING):
         return False
-    if label.weak:
+    if label.weak:  # "๒ บริหาร…" after "๑. …": a number whose dot the text lost
         previous = level.label
-        return previous.number is not None and "." not in previous.number and label.last == (previous.last or 0) + 1
+        return previous.style in ("dotted", "bare") and previous.number is not None \
+            and "." not in previous.number and label.last == (previous.last or 0) + 1
     return label.follows(level.label)
 
 
@@ -855,7 +866,7 @@ def _similar_to(other: str) -> Callable[[str], bool]:
 
     def similar(text: str) -> bool:
         nonlocal matcher
-        if text == other:
+        if text == other or _restates(text, other):
             return True
         if matcher is None:
             matcher = SequenceMatcher(None, "", other)
@@ -864,6 +875,13 @@ def _similar_to(other: str) -> Callable[[str], bool]:
                 and matcher.quick_ratio() >= _SAME_ENTRY_RATIO
                 and matcher.ratio() >= _SAME_ENTRY_RATIO)
     return similar
+
+
+def _restates(text: str, other: str) -> bool:
+    """Whether one entry is the other with words added: a gloss in brackets, a
+    description ("การสร้าง…" / "การสร้าง… (Competitive Advantage)")."""
+    shorter, longer = sorted((text, other), key=len)
+    return len(shorter) >= _MIN_RESTATED and longer.startswith(shorter)
 
 
 def _same_list(first: list, second: list) -> bool:

@@ -58,6 +58,7 @@ _COUNT_OF = re.compile(rf"(?P<count>\d{{1,2}})\s*(?P<unit>{LEAD_IN_UNITS})")
 # What may follow the count before the items: "ได้แก่", "ดังนี้ :", "คือ".
 _OPENER = re.compile(
     rf"\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*)*")
+_CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
 _HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
 # nearest heading word before it, this close, names.
@@ -294,9 +295,12 @@ def _cut_last(text: str, items: list[Piece]) -> Piece:
     last = items[-1]
     others = [item.end - item.start for item in items[:-1]]
     limit = max(_LAST_ITEM_FACTOR * max(others, default=0), _LAST_ITEM_MIN)
+    resumes = PROSE_RESUMES_PATTERN.search(text, last.start + 1, last.end)
+    if resumes and _CLOSES_WITH_LEAD_IN.search(text, resumes.start(), last.end):
+        # "(3) … ซึ่งมีสาระสำคัญ ดังนี้": the sentence goes on to introduce what follows
+        return Piece(last.start, _trim(text, last.start, resumes.start()), last.number)
     if last.end - last.start <= limit:
         return last
-    resumes = PROSE_RESUMES_PATTERN.search(text, last.start + 1, last.end)
     if not resumes:
         return last
     return Piece(last.start, _trim(text, last.start, resumes.start()), last.number)

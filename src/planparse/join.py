@@ -22,7 +22,7 @@ from .dictionary import is_broken_word
 from .lines import Kind, Line
 from .recognise import split_lead_in
 from .spanned import Joiner, SpannedText
-from .vocabulary import QUALIFIER_PATTERN
+from .vocabulary import IGNORED_SECTIONS, QUALIFIER_PATTERN
 
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
@@ -88,8 +88,8 @@ def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:
     inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
     ``previous_text`` gives (it is built only when asked for).
     """
-    if line.kind not in (Kind.HEADING, Kind.ITEM):
-        return False
+    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in IGNORED_SECTIONS:
+        return False  # a section the schema does not hold starts its own line
     label = line.label
     if label is None:
         return line.worded or line.kind is Kind.HEADING and line.whole is not None \

@@ -66,6 +66,11 @@ _NOTE = re.compile(r"\([^()]*\)\s*")
 # Words of sections the schema does not hold are common nouns too ("หน่วยงานทุกภาคส่วน
 # ที่…มีการผนึกกำลัง…"): a heading of theirs with words of its own is short.
 _MAX_WORDED_OTHER = 50
+# The title written after a heading that closes a part ("ส่วนที่ 3 …") is this short.
+_MAX_CLOSING_TITLE = 80
+# Verbs that announce a list even without a closing word ("ประกอบด้วย 3 ยุทธศาสตร์"); "มี"
+# or "จำนวน" with a count is a figure ("… จำนวน 5 เรื่อง") unless a closer follows.
+_LISTING_VERBS = frozenset(LEAD_IN_VERBS.split("|")) - {"มี", "จำนวน", "มีจำนวน", "โดยมี", "มีทั้งหมด"}
 # Lead-ins are short: only the end of a text is searched for one.
 _LEAD_IN_WINDOW = 120
 # Every lead-in ``split_lead_in`` accepts holds one of these words; ``LEAD_IN_PATTERN`` is
@@ -106,7 +111,7 @@ def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement
     if not match or not match.group().strip():
         return text, None
     verb, count, unit, closer = (match.group(name) for name in ("verb", "count", "unit", "closer"))
-    if not closer and not (verb and (count or unit)) and verb not in ("ประกอบด้วย", "ได้แก่"):
+    if not closer and not (verb and (count or unit) and verb in _LISTING_VERBS):
         return text, None
     start = match.start()
     if start > 0 and not verb and text.text[start - 1] not in " " and not closer:
@@ -347,7 +352,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     rest = read_heading_rest(text, heading.end)
     sections = (heading.section,) + rest.sections
     has_content = rest.content_start < len(text)
-    if heading.worded and context.label is not None and (has_content or rest.announces is None):
+    if heading.worded and context.label is not None and (has_content or rest.announces is None) \
+            and not (heading.section is Section.CLOSE and not has_content and len(text) <= _MAX_WORDED_OTHER):
         return None  # "- จำนวนกิจกรรมที่…": an item that starts with a heading word
     limit = _MAX_WORDED_OTHER if heading.section is Section.OTHER and not heading.prefixed \
         else _MAX_WORDED_HEADING
@@ -359,9 +365,12 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         return [head]
     content = context.body.slice(rest.content_start)
     if heading.section in IGNORED_SECTIONS:
-        if heading.section is Section.OTHER:
-            return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
-        return [head]
+        if heading.section is not Section.OTHER:
+            # "ส่วนที่ 3 ยุทธศาสตร์การพัฒนา": a title; a sentence is prose that starts so
+            return [head] if len(content.text) <= _MAX_CLOSING_TITLE else None
+        if context.label is not None and not rest.separated:
+            return None  # "(1) นโยบาย กฎหมาย …": an item that starts with such a word
+        return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
     if heading.worded and not rest.separated:
         return None  # a sentence that starts with a heading phrase
     label, label_end = read_label(content.text)
@@ -376,9 +385,11 @@ def _heading(context: _Context) -> Optional[list[Line]]:
 
 
 def _item(context: _Context) -> Optional[list[Line]]:
+    """A labelled line; one that starts with a grouping word (มิติ…) says so."""
     if context.label is None:
         return None
-    return [context.typed(Kind.ITEM, label=context.label)]
+    grouping = context.heading is not None and context.section is Section.GROUP
+    return [context.typed(Kind.ITEM, label=context.label, sections=(Section.GROUP,) if grouping else ())]
 
 
 def _lead_in(context: _Context) -> Optional[list[Line]]:

@@ -184,7 +184,7 @@ DESCRIPTION_PATTERN = re.compile(r"\s(?:" + _alternation(_column("description_st
 
 LEAD_IN_PATTERN = re.compile(
     rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:ทั้ง)?\s*(?P<count>\d{{1,2}})?\s*"
-    rf"(?P<unit>{LEAD_IN_UNITS})?(?:สำคัญ|หลัก|ย่อย)?\s*"
+    rf"(?:(?P<unit>{LEAD_IN_UNITS})(?:สำคัญ|หลัก|ย่อย)?)?\s*"
     rf"(?:ทั้งหมด|ทั้งสิ้น)?\s*(?P<closer>{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS})?\s*[:：]?\s*$"
 )
 EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
@@ -207,7 +207,7 @@ QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\
 # A digit glued to the end of a word is a footnote marker, unless an ordinal word stands
 # before it ("ครั้งที่1"); so is a "*" there (contract decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
-    f"(?<=[{THAI})])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
+    f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
     + rf"(?:\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
 
 ORGANIZATION_PATTERN = re.compile(
