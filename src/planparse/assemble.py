@@ -329,16 +329,16 @@ class StrategyList(Container):
         if line.kind is Kind.ITEM:
             hint = assembler.resolve(line.section)
             label = line.label
-            assert label is not None
+            key = label.key if label is not None else None
             if hint is Section.GROUP:
                 self._level(label)
                 self.started += 1
                 return assembler.open(StrategyFrame(title=line, group=True), None)
-            is_strategy = hint in (Section.STRATEGY, self.kind) or label.style == "inline" or (
-                hint is None and (self.style is None or label.key == self.style))
+            is_strategy = hint in (Section.STRATEGY, self.kind) or key == "inline" or (
+                hint is None and (self.style is None or key == self.style))
             if not is_strategy:
                 return hint not in CHILD_SECTIONS
-            self.style = self.style or label.key
+            self.style = self.style or key
             self._level(label)
             self.started += 1
             if self.open_group is not None:
@@ -357,8 +357,10 @@ class StrategyList(Container):
             return True
         return line.kind in (Kind.TEXT, Kind.BLANK, Kind.META, Kind.ANNOTATION)
 
-    def _level(self, label: Label) -> None:
-        if label.style != "inline" and not any(level.label.key == label.key for level in self.levels):
+    def _level(self, label: Optional[Label]) -> None:
+        if label is None or label.style == "inline":
+            return
+        if not any(level.label.key == label.key for level in self.levels):
             self.levels.append(Level(label, False))
 
     def add(self, strategy: Strategy, group: bool) -> None:
@@ -503,8 +505,8 @@ def _strategy_children(children: dict[Section, list[Line]]) -> dict[str, list[It
     built: dict[str, list[Item]] = {name: [] for name in ("guidelines", "goals", "indicators", "tactics")}
     goals = children.get(Section.GOAL) or children.get(Section.AIM) or []
     for section, lines in children.items():
-        if section in (Section.GOAL, Section.AIM):
-            continue
+        if section in (Section.GOAL, Section.AIM) or section not in _CHILD_FIELDS:
+            continue  # goals below; a column the schema does not hold
         built[_CHILD_FIELDS[section]] += [_to_item(line) for line in lines if line.text.text.strip()]
     built["goals"] = [_to_item(line) for line in goals if line.text.text.strip()]
     return built
