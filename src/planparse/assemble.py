@@ -207,9 +207,14 @@ class ItemList(Container):
     style: Optional[str] = None
     lead: Optional[Line] = None  # a short line under the heading, not yet an item
     split_inline: bool = False  # its items were written on one line
+    after_blank: bool = False  # a blank line stands after its last item
 
     def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.BLANK:
+            self.after_blank = bool(self.items)
+            return True
         if line.kind is Kind.ITEM:
+            self.after_blank = False
             return self._item(line, assembler)
         if line.kind is Kind.TEXT:
             return self._text(line, assembler)
@@ -232,6 +237,8 @@ class ItemList(Container):
             return False
         label = line.label
         assert label is not None
+        if self.split_inline and label.style != "inline":
+            return False  # the list was written on its heading's line
         if self.style is None or label.style == "inline":
             self.style = self.style or label.key
             self.levels = [Level(label, False)]
@@ -258,8 +265,8 @@ class ItemList(Container):
         if self.split_inline or self.cell and self.items:
             return False
         if self.items and self.items[-1].label is not None:
-            if SENTENCE_OPENER_PATTERN.match(line.text.text):
-                return False  # the prose resumes after the list
+            if self.after_blank or SENTENCE_OPENER_PATTERN.match(line.text.text):
+                return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
             self.items[-1] = _joined(last, line)
             return True
@@ -312,6 +319,7 @@ class StrategyList(Container):
     started: int = 0
     style: Optional[str] = None
     open_group: Optional[Strategy] = None  # a group row with nothing under it yet
+    split_inline: bool = False  # its strategies were written on one line: a summary
 
     def holds(self, section: Section) -> bool:
         # Header cells of a flattened table stand before the first row.
@@ -326,6 +334,8 @@ class StrategyList(Container):
             self.columns.append(section)
 
     def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.ITEM and self.split_inline:
+            return False  # the detail after a summary: a statement of its own
         if line.kind is Kind.ITEM:
             hint = assembler.resolve(line.section)
             label = line.label
@@ -343,13 +353,14 @@ class StrategyList(Container):
             self.started += 1
             if self.open_group is not None:
                 self.open_group = None  # it groups this one: not a strategy itself
-            assembler.push(StrategyFrame(title=line))
+            assembler.push(StrategyFrame.of(line, assembler))
             return True
         if line.kind is Kind.TEXT and line.inline:
             pieces = split_items(line.text.text, self.declared) or [Piece(0, len(line.text.text), None)]
             for piece in pieces:
                 self.take(_piece_line(line, piece), assembler)
                 assembler.pop()
+            self.split_inline = len(pieces) > 1
             return True
         if line.kind is Kind.LEAD_IN and line.announces is not None:
             if not self.started:
@@ -399,6 +410,17 @@ class StrategyFrame(Container):
     next_declared: Optional[int] = None
     next_examples: bool = False
     title_text: Optional[SpannedText] = None
+
+    @classmethod
+    def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
+        """A strategy from its title line, with the list its lead-in announces ("…
+        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้")."""
+        frame = cls(title=line)
+        if line.announces is not None:
+            announced = assembler.resolve(line.announces.section)
+            frame.next_child = announced if announced in CHILD_SECTIONS else None
+            frame.next_declared, frame.next_examples = line.announces.count, line.announces.examples
+        return frame
 
     def holds(self, section: Section) -> bool:
         return not self.group and (section in CHILD_SECTIONS or section is Section.OTHER)
@@ -656,7 +678,7 @@ class Assembler:
                 return line if not label.weak else Line(
                     line.kind, line.text, line.indent, Label(label.number, style), line.sections,
                     line.announces, line.wrapped, line.inline, line.worded)
-        if label.weak:
+        if label.weak and not label.starts:
             number = SpannedText.of_line(label.number or "", line.text.span().start_line,
                                          line.text.span().start_line)
             return Line(Kind.TEXT, number.join(line.text), line.indent)

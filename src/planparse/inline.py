@@ -58,6 +58,10 @@ _COUNT_OF = re.compile(rf"(?P<count>\d{{1,2}})\s*(?P<unit>{LEAD_IN_UNITS})")
 # What may follow the count before the items: "ได้แก่", "ดังนี้ :", "คือ".
 _OPENER = re.compile(
     rf"\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*)*")
+# A lead-in that a line's list may follow: "มี 2 ยุทธศาสตร์ ได้แก่", "ประกอบด้วย".
+_LEAD = re.compile(
+    rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*(?:ทั้ง)?\s*"
+    rf"(?:\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s))?\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*[:：]?\s*)*")
 _CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
 _HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
@@ -99,8 +103,8 @@ def split_items(text: str, declared: Optional[int] = None) -> Optional[list[Piec
 
 def _lead_room(text: str) -> int:
     """How far into a line its list may start: after an opener of a few words."""
-    opener = _OPENER.match(text)
-    return (opener.end() if opener else 0) + 2
+    lead = _LEAD.match(text)
+    return (lead.end() if lead else 0) + 2
 
 
 def find_numbered(text: str, start: int = 0) -> Optional[list[Piece]]:

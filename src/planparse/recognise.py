@@ -61,6 +61,8 @@ _MAX_WORDED_HEADING = 120
 _MAX_ANNOUNCING = 70
 # What separates a heading from its content on one line.
 _SEPARATOR = re.compile(rf"\s*(?:[:：]|[-–](?=\s)|(?:{LEAD_IN_CLOSERS}|เช่น|อาทิ)(?=\s|$))\s*")
+# "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused, a reference to several.
+_CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
 # A note in brackets after a heading is not its content: "(จากทั้งหมด 12 ตัวชี้วัด)".
 _NOTE = re.compile(r"\([^()]*\)\s*")
 # Words of sections the schema does not hold are common nouns too ("หน่วยงานทุกภาคส่วน
@@ -347,8 +349,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     if heading is None:
         return None
     text = context.body.text
-    if REFERENCE_PATTERN.match(text, heading.word_end):
-        return None
+    if REFERENCE_PATTERN.match(text, heading.word_end) or _CITED_ORDINALS.match(text, heading.word_end):
+        return None  # "ยุทธศาสตร์ดังกล่าว…", "ยุทธศาสตร์ที่ 1, 2 และ 3 …": strategies named before
     rest = read_heading_rest(text, heading.end)
     sections = (heading.section,) + rest.sections
     has_content = rest.content_start < len(text)
