@@ -25,6 +25,7 @@ of two statements of one list (contract: "When a list is stated twice").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -57,6 +58,8 @@ _CHILD_FIELDS = {
     Section.TACTIC: "tactics",
 }
 _PLAN_LISTS = frozenset({Section.MISSION}) | GOAL_SECTIONS
+# A part of the document, whose title follows on the next line.
+_PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d+\s*$")
 # A line alone under a heading, this short, with items below it, is a lead the items
 # share ("พัฒนาและส่งเสริม" over a list of objects: contract decision 15).
 _MAX_LEAD_FRAGMENT = 30
@@ -169,8 +172,18 @@ class Ignored(Container):
     """
 
     section: Section = Section.OTHER
+    # A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
+    awaits_title: bool = False
+
+    def holds(self, section: Section) -> bool:
+        return self.awaits_title
 
     def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.HEADING:  # the part's title
+            self.awaits_title = False
+            return True
+        if line.kind is not Kind.BLANK:
+            self.awaits_title = False
         if line.kind is Kind.ITEM and self.section is not Section.CITED:
             hint = assembler.resolve(line.section)
             if hint is Section.STRATEGY or (self.section is Section.OTHER and hint in CHILD_SECTIONS):
@@ -334,8 +347,8 @@ class StrategyList(Container):
             self.columns.append(section)
 
     def take(self, line: Line, assembler: Assembler) -> bool:
-        if line.kind is Kind.ITEM and self.split_inline:
-            return False  # the detail after a summary: a statement of its own
+        if line.kind in (Kind.ITEM, Kind.TEXT) and self.split_inline:
+            return False  # written on its heading's line: what follows is not its
         if line.kind is Kind.ITEM:
             hint = assembler.resolve(line.section)
             label = line.label
@@ -562,7 +575,8 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
 
 
 def _open_ignored(line: Line, assembler: Assembler) -> Container:
-    return Ignored(section=assembler.resolve(line.section) or Section.OTHER)
+    section = assembler.resolve(line.section) or Section.OTHER
+    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None)
 
 
 _OPENS: dict[Section, _Opener] = {
@@ -732,6 +746,9 @@ class Assembler:
                             line.announces, line.wrapped, line.inline, line.worded)
         while not self.top.holds(section):
             self.pop()
+        if isinstance(self.top, Ignored) and self.top.awaits_title:
+            self.top.take(line, self)
+            return
         frame = _OPENS[section](line, self)
         if isinstance(frame, ItemList) and frame.heading_span is None:
             frame.heading_span = line.text.span()

@@ -144,7 +144,7 @@ def split_pages(lines: list[str]) -> list[list[_Row]]:
         for index, part in enumerate(parts):
             if index:
                 pages.append([])
-            if part or index == 0:
+            if part:  # "\f" at a line's start is the break alone, not a blank line
                 pages[-1].append(_Row(number, part))
     return [page for page in pages if page]
 
