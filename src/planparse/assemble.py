@@ -278,6 +278,9 @@ class ItemList(Container):
         if self.split_inline or self.cell and self.items:
             return False
         if self.items and self.items[-1].label is not None:
+            if not self.items[-1].text.text.strip():
+                self.fill(line.text)  # a number alone, its text below it
+                return True
             if self.after_blank or SENTENCE_OPENER_PATTERN.match(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
@@ -301,9 +304,14 @@ class ItemList(Container):
         for piece in pieces:
             self._add(_piece_line(line, piece), assembler)
 
+    def fill(self, text: SpannedText) -> None:
+        last = self.items[-1]
+        self.items[-1] = _joined(last, Line(Kind.TEXT, text))
+
     def _add(self, line: Line, assembler: Assembler) -> bool:
         if line.text.text.strip() or line.label is not None:
             self.items.append(line)
+            self.after_blank = False
         return True
 
     def close(self, assembler: Assembler) -> None:
@@ -495,6 +503,9 @@ class StrategyFrame(Container):
             return columns[index]
         return None
 
+    def fill(self, text: SpannedText) -> None:
+        self.title_text = text
+
     def child(self, section: Section) -> _Cell:
         return _Cell(self.children.setdefault(_family(section), []))  # type: ignore[arg-type]
 
@@ -662,8 +673,8 @@ class Assembler:
         if line.label is not None and line.label.style != "inline" and line.kind in (
                 Kind.ITEM, Kind.HEADING, Kind.ANNOTATION):
             line = self._number(line)
-        if self._awaits_title(line):
-            self.top.title_text = line.whole or line.text  # type: ignore[union-attr]
+        if self._awaits_text(line):
+            self.top.fill(line.whole or line.text)  # type: ignore[union-attr]
         elif line.kind is Kind.HEADING:
             self._header_run(line) or self.heading(line)
         else:
@@ -705,12 +716,15 @@ class Assembler:
         return next(frame for frame in reversed(self.stack)
                     if section is not None and frame.holds(section) or isinstance(frame, Root))
 
-    def _awaits_title(self, line: Line) -> bool:
-        """Whether ``line`` is the name of a strategy whose number stood alone on the line
-        above ("ยุทธศาสตร์ที่ 6" / "มาตรการภาษี …"), whatever its first word reads as."""
+    def _awaits_text(self, line: Line) -> bool:
+        """Whether ``line`` is the text of a number that stood alone on the line above
+        ("ยุทธศาสตร์ที่ 6" / "มาตรการภาษี …"), whatever its first word reads as."""
         top = self.top
-        return (isinstance(top, StrategyFrame) and top.title is not None and top.title_text is None
-                and not top.title.text.text.strip() and line.label is None and not line.inline
+        awaiting = (isinstance(top, StrategyFrame) and top.title is not None and top.title_text is None
+                    and not top.title.text.text.strip()) or (
+            isinstance(top, ItemList) and bool(top.items) and top.items[-1].label is not None
+            and not top.items[-1].text.text.strip())
+        return (awaiting and line.label is None and not line.inline
                 and line.kind in (Kind.TEXT, Kind.HEADING, Kind.ANNOTATION)
                 and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
 

@@ -304,13 +304,27 @@ def _ordinal_item(context: _Context) -> Optional[list[Line]]:
         heading = read_heading_word(context.body.text, conjunction.end()) if conjunction else None
     if heading is None or heading.worded or heading.section not in _ORDINAL_SECTIONS:
         return None
-    ordinal = ORDINAL_PATTERN.match(context.body.text, heading.word_end)
+    ordinal = _ordinal_after(context.body.text, heading)
     if not ordinal:
         return None
     number = ordinal.group("number") or ordinal.group("bare")
     label = Label(number, f"ordinal:{heading.section.value}")
     return [context.typed(Kind.ITEM, context.body.slice(ordinal.end()), label=label,
                           sections=(heading.section,))]
+
+
+def _ordinal_after(text: str, heading: HeadingWord) -> Optional[re.Match[str]]:
+    """The number after a heading word, or after the qualifiers glued to it
+    ("พันธกิจหลักที่ 1", "ยุทธศาสตร์การพัฒนาที่ 2")."""
+    position = heading.word_end
+    while True:
+        ordinal = ORDINAL_PATTERN.match(text, position)
+        if ordinal or position >= heading.end:
+            return ordinal
+        qualifier = QUALIFIER_PATTERN.match(text, position)
+        if not qualifier or qualifier.end() <= position or qualifier.group().strip().startswith("ที"):
+            return None
+        position = qualifier.end()
 
 
 def _strategy_name(context: _Context) -> Optional[list[Line]]:
