@@ -44,7 +44,7 @@ from .vocabulary import (
     GOAL_SECTIONS,
     QUOTED_PATTERN,
     QUOTES,
-    SENTENCE_OPENER_PATTERN,
+    PARAGRAPH_OPENER_PATTERN,
     Section,
 )
 
@@ -281,7 +281,7 @@ class ItemList(Container):
             if not self.items[-1].text.text.strip():
                 self.fill(line.text)  # a number alone, its text below it
                 return True
-            if self.after_blank or SENTENCE_OPENER_PATTERN.match(line.text.text):
+            if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
             self.items[-1] = _joined(last, line)

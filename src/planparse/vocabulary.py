@@ -58,6 +58,8 @@ def _read_tables(path: Path) -> dict[str, list[list[str]]]:
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
+            if line[1:-1] in tables:  # two tables of one name would silently merge
+                raise ValueError(f"{path.name}: table [{line[1:-1]}] is declared twice")
             rows = tables.setdefault(line[1:-1], [])
         else:
             rows.append(line.split(None, 1))
@@ -189,7 +191,7 @@ EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
 CONJUNCTION_PATTERN = re.compile(rf"(?:{_alternation(LIST_CONJUNCTIONS)})\s*")
 PROSE_RESUMES_PATTERN = re.compile(r"\s(?:" + "|".join(PROSE_RESUMES) + ")")
-SENTENCE_OPENER_PATTERN = re.compile(_alternation(_column("sentence_openers")))
+PARAGRAPH_OPENER_PATTERN = re.compile(_alternation(_column("paragraph_openers")))
 # A line that holds only header cells of a table, split at "/" and spaces.
 CELL_HEADER_PATTERN = re.compile(
     r"\s*(?:(?:" + _alternation(_column("cell_headers")) + r")\s*/?\s*)+$")
