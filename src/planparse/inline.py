@@ -58,10 +58,11 @@ _COUNT_OF = re.compile(rf"(?P<count>\d{{1,2}})\s*(?P<unit>{LEAD_IN_UNITS})")
 # What may follow the count before the items: "ได้แก่", "ดังนี้ :", "คือ".
 _OPENER = re.compile(
     rf"\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*)*")
-# A lead-in that a line's list may follow: "มี 2 ยุทธศาสตร์ ได้แก่", "ประกอบด้วย".
+# A lead-in that a line's list may follow: its words in any order ("มี 2 ยุทธศาสตร์ ได้แก่",
+# "3 ด้าน ได้แก่", "ประกอบด้วย").
 _LEAD = re.compile(
-    rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*(?:ทั้ง)?\s*"
-    rf"(?:\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s))?\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*[:：]?\s*)*")
+    rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่|ทั้งหมด|ทั้งสิ้น|[:：])\s*"
+    rf"|(?:ทั้ง)?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
 _CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
 _HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
@@ -91,20 +92,18 @@ class Piece:
 # ------------------------------------------------------------ inline lists
 
 def split_items(text: str, declared: Optional[int] = None) -> Optional[list[Piece]]:
-    """The items of a list written on one line, or None where nothing shows a list."""
+    """The items of a list written on one line, after its lead-in ("มี 4 ด้าน ได้แก่ …"),
+    or None where nothing shows a list. A count in the lead-in is the declared one."""
+    lead = _LEAD.match(text)
+    begin = lead.end() if lead else 0
     numbered = find_numbered(text)
-    if numbered is not None and numbered[0].start <= _lead_room(text) + _LABEL_ROOM:
+    if numbered is not None and numbered[0].start <= begin + _LABEL_ROOM + 2:
         return numbered
-    bullets = _split_bullets(text)
+    bullets = _split_bullets(text, begin)
     if bullets is not None:
         return bullets
-    return find_unnumbered(text, 0, declared)
-
-
-def _lead_room(text: str) -> int:
-    """How far into a line its list may start: after an opener of a few words."""
-    lead = _LEAD.match(text)
-    return (lead.end() if lead else 0) + 2
+    count = re.search(r"\d{1,2}", text[:begin])
+    return find_unnumbered(text, begin, declared if declared is not None or not count else int(count.group()))
 
 
 def find_numbered(text: str, start: int = 0) -> Optional[list[Piece]]:
@@ -139,10 +138,10 @@ def find_numbered(text: str, start: int = 0) -> Optional[list[Piece]]:
     return items
 
 
-def _split_bullets(text: str) -> Optional[list[Piece]]:
+def _split_bullets(text: str, begin: int) -> Optional[list[Piece]]:
     """Items after bullets written inside the line: "- a - b - c"."""
-    marks = list(_INLINE_BULLET.finditer(text))
-    if len(marks) < 2 or marks[0].start() > _lead_room(text):
+    marks = list(_INLINE_BULLET.finditer(text, begin))
+    if len(marks) < 2 or marks[0].start() > begin + 2:
         return None
     starts = [mark.end() for mark in marks]
     ends = [mark.start() for mark in marks[1:]] + [len(text)]

@@ -384,8 +384,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         if heading.section is not Section.OTHER:
             # "ส่วนที่ 3 ยุทธศาสตร์การพัฒนา": a title; a sentence is prose that starts so
             return [head] if len(content.text) <= _MAX_CLOSING_TITLE else None
-        if context.label is not None and not rest.separated:
-            return None  # "(1) นโยบาย กฎหมาย …": an item that starts with such a word
+        if (context.label is not None or heading.worded) and not rest.separated:
+            return None  # "(1) นโยบาย กฎหมาย …", "โครงการก่อสร้างถนน … หมู่ที่ 3": a sentence
         return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
     if heading.worded and not rest.separated:
         return None  # a sentence that starts with a heading phrase
