@@ -275,8 +275,12 @@ class ItemList(Container):
         if line.inline:
             self._inline(line, assembler)
             return True
-        if self.split_inline or self.cell and self.items:
+        if self.split_inline:
             return False
+        if self.cell and self.items:
+            # In a table, a paragraph under an item's name explains it (contract decision
+            # 8); after unlabelled text, a line of text is the next cell.
+            return self.items[-1].label is not None
         if self.items and self.items[-1].label is not None:
             if not self.items[-1].text.text.strip():
                 self.fill(line.text)  # a number alone, its text below it
@@ -635,6 +639,7 @@ class Assembler:
         self.province_plan = organization is not None and organization.kind == "จังหวัด"
         self.footnotes = False  # after a rule line, until the page ends
         self.last: Optional[Line] = None  # the line fed before this one
+        self._skip_inline = False  # the content of a heading passed over
 
     @property
     def top(self) -> Container:
@@ -671,8 +676,12 @@ class Assembler:
             self.footnotes = True
             return
         if line.label is not None and line.label.style != "inline" and line.kind in (
-                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION):
-            line = self._number(line)
+                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and line.section is not Section.CITED:
+            line = self._number(line)  # (a citation's numbers are its own list's)
+        if self._skip_inline:
+            self._skip_inline = False
+            if line.inline:
+                return
         if self._awaits_text(line):
             self.top.fill(line.whole or line.text)  # type: ignore[union-attr]
         elif line.kind is Kind.HEADING:
@@ -749,6 +758,9 @@ class Assembler:
         top = self.top
         if isinstance(top, StrategyList) and not top.started and top.holds(section):
             top.header_cell(line)
+            return
+        if section is Section.MISSION and self._in_strategy():
+            self._skip_inline = True  # "พันธกิจ …" in a strategy's block: the mission it serves
             return
         if section in _STRATEGY_ONLY and not self._in_strategy():
             if section is Section.INDICATOR or not self.no_strategies:

@@ -65,6 +65,10 @@ def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
 def going_on(previous: Line, line: Line, previous_end: str,
              previous_text: Callable[[], str]) -> Optional[SpannedText]:
     """What of ``line`` goes on the line above: its text, its whole line, or None."""
+    if previous.kind is Kind.ANNOTATION:
+        # A row that ran to the margin goes on below, whatever its next line starts with.
+        return (line.whole or line.text) if previous.wrapped and line.label is None \
+            and line.kind in (Kind.TEXT, Kind.HEADING) else None
     if previous.kind not in (Kind.ITEM, Kind.TEXT) or previous.inline and previous.kind is Kind.ITEM:
         return None
     if line.kind is Kind.TEXT and not line.inline:

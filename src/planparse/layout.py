@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 
 from .normalize import collapse_spaces
 from .spanned import SpannedText
+from .vocabulary import LIST_HEADING_PATTERN
 
 # A line that starts with a vowel or tone mark lost its consonant to the line above
 # (PDF extraction puts "ี้" of "ดังนี้" on a line of its own).
@@ -50,7 +51,8 @@ _WIDE_GAP = re.compile(r"\s{10,}")
 _REPEATS_ON_PAGES = 3
 # The first and last non-blank rows of a page are its edges.
 _EDGE_ROWS = 1
-# A numbered line is content even when it repeats at the edge of every page.
+# A numbered line is content even when it repeats at the edge of every page; so is the
+# header of a table that starts again on every page ("กลยุทธ์/แนวทางการพัฒนา").
 _NUMBERED = re.compile(r"\s*(?:\(?\d{1,3}[.)]|[-•])\s*\S")
 _MAX_FURNITURE_WIDTH = 90
 
@@ -164,7 +166,8 @@ def repeated_furniture(pages: list[list[_Row]]) -> frozenset[str]:
         return frozenset()
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({_shape(row.raw) for row in _edges(page) if not _NUMBERED.match(row.raw)})
+        seen.update({_shape(row.raw) for row in _edges(page)
+                     if not _NUMBERED.match(row.raw) and not LIST_HEADING_PATTERN.match(row.raw.strip())})
     return frozenset(shape for shape, count in seen.items()
                      if count >= _REPEATS_ON_PAGES and 0 < len(shape) <= _MAX_FURNITURE_WIDTH)
 

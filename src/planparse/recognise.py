@@ -63,6 +63,9 @@ _MAX_ANNOUNCING = 70
 _SEPARATOR = re.compile(rf"\s*(?:[:：]|[-–](?=\s)|(?:{LEAD_IN_CLOSERS}|เช่น|อาทิ)(?=\s|$))\s*")
 # "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused, a reference to several.
 _CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
+# A plan named, a separator, then one of its numbered items: a citation.
+_CITATION = re.compile(
+    rf"[^:：\n]{{2,80}}?\s*[:：]\s*(?:{LIST_HEADING_PATTERN.pattern})\s*ที่\s*\d")
 # A note in brackets after a heading is not its content: "(จากทั้งหมด 12 ตัวชี้วัด)".
 _NOTE = re.compile(r"\([^()]*\)\s*")
 # Words of sections the schema does not hold are common nouns too ("หน่วยงานทุกภาคส่วน
@@ -295,6 +298,14 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
     return None
 
 
+def _citation(context: _Context) -> Optional[list[Line]]:
+    """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 การพัฒนา…": a line that names another plan's
+    numbered item, to say how this plan links to it. A row of its own, not a heading."""
+    if _CITATION.match(context.body.text):
+        return [context.typed(Kind.ANNOTATION, label=context.label, sections=(Section.CITED,))]
+    return None
+
+
 def _ordinal_item(context: _Context) -> Optional[list[Line]]:
     """"ยุทธศาสตร์ที่ 1 : การพัฒนา…", "กลยุทธ์ที่ 2 …", "เป้าหมายที่ ๑ …": an item of the
     section its word names, numbered by the word's own number."""
@@ -438,6 +449,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rule_line", _rule_line),
     ("cell_header", _cell_header),
     ("period_only", _period_only),
+    ("citation", _citation),
     ("ordinal_item", _ordinal_item),
     ("strategy_name", _strategy_name),
     ("heading", _heading),
