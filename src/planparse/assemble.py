@@ -259,8 +259,12 @@ class ItemList(Container):
             return self._add(line, assembler)
         if label.key == self.style:
             own = self.levels[0].label if self.levels else None
-            if self.cell and own is not None and not label.follows(own) and label.starts:
+            restarted = own is not None and not label.follows(own) and _restarts(label, self.items)
+            if restarted and self.cell:
                 return False  # written again from 1: the next cell
+            if restarted:  # the list stated again: a statement of its own (a restatement)
+                assembler.pop()
+                return assembler.open(ItemList(section=self.section, strategy=self.strategy), line)
             self.levels[:] = [Level(label, False)]
             return self._add(line, assembler)
         # A level below the last item.
@@ -854,6 +858,15 @@ def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:
         return previous.style in ("dotted", "bare") and previous.number is not None \
             and "." not in previous.number and label.last == (previous.last or 0) + 1
     return label.follows(level.label)
+
+
+def _restarts(label: Label, items: list[Line]) -> bool:
+    """Whether ``label`` starts its list again: a 1 as deep as the list's first item, once
+    the list has gone past its second item."""
+    numbered = [item.label for item in items if item.label is not None and item.label.number]
+    if not label.starts or label.number is None or len(numbered) < 2:
+        return False
+    return label.number.count(".") == numbered[0].number.count(".")  # type: ignore[union-attr]
 
 
 def _joined(item: Line, line: Line) -> Line:

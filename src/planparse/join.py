@@ -22,7 +22,7 @@ from .dictionary import is_broken_word
 from .lines import Kind, Line
 from .recognise import split_lead_in
 from .spanned import Joiner, SpannedText
-from .vocabulary import IGNORED_SECTIONS, QUALIFIER_PATTERN
+from .vocabulary import CONTINUING_END_PATTERN, QUALIFIER_PATTERN, Section
 
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
@@ -74,11 +74,16 @@ def going_on(previous: Line, line: Line, previous_end: str,
     if line.kind is Kind.TEXT and not line.inline:
         if previous.kind is Kind.ITEM and not previous_end.strip():
             return line.text  # a number alone, its text below it
-        if previous.wrapped or line.text.text.startswith("(") or is_broken_word(previous_end, line.text.text):
+        if previous.wrapped or line.text.text.startswith("(") or CONTINUING_END_PATTERN.search(previous_end) \
+                or is_broken_word(previous_end, line.text.text):
             return line.text
         return None
-    if previous.kind is Kind.TEXT and previous.wrapped and line.whole is not None \
+    if previous.kind is Kind.ITEM and line.kind is Kind.HEADING and line.label is None and line.worded \
+            and line.whole is not None and CONTINUING_END_PATTERN.search(previous_end) \
             and reads_as_prose(line, previous_text):
+        return line.whole  # "… ชุมชนและ" / "สถานที่ที่ได้มาตรฐาน": the item goes on
+    if previous.kind is Kind.TEXT and (previous.wrapped or CONTINUING_END_PATTERN.search(previous_end)) \
+            and line.whole is not None and reads_as_prose(line, previous_text):
         return line.whole
     return None
 
@@ -92,8 +97,8 @@ def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:
     inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
     ``previous_text`` gives (it is built only when asked for).
     """
-    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in IGNORED_SECTIONS:
-        return False  # a section the schema does not hold starts its own line
+    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in (Section.CLOSE, Section.CITED):
+        return False  # a part that ends the plan's, or another body's plan, starts its own line
     label = line.label
     if label is None:
         return line.worded or line.kind is Kind.HEADING and line.whole is not None \

@@ -173,7 +173,7 @@ VISION_PATTERN = re.compile(_alternation([p for p, s in HEADINGS if s is Section
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นการพัฒนา 1 :" after a heading word.
 # Not a reference to several ("ยุทธศาสตร์ที่ 1, 2 และ 3", "ยุทธศาสตร์ที่ 1-3").
 ORDINAL_PATTERN = re.compile(
-    r"\s*(?:ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)|\s(?P<bare>\d{1,2})(?=\s*[:.)]))"
+    r"\s*(?:ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)|\s(?P<bare>\d{1,2})(?=\s*(?:[:)]|\.(?!\d))))"
     r"(?!\s*(?:[,/]|และ|ถึง|[-–])\s*\d)"
     r"\s*[:.)\-–]?\s*"
 )
@@ -191,6 +191,9 @@ EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
 CONJUNCTION_PATTERN = re.compile(rf"(?:{_alternation(LIST_CONJUNCTIONS)})\s*")
 PROSE_RESUMES_PATTERN = re.compile(r"\s(?:" + "|".join(PROSE_RESUMES) + ")")
+# A line that ends with one of these goes on below ("… ชุมชนและ").
+CONTINUING_END_PATTERN = re.compile(
+    r"(?:(?:^|\s)(?:" + _alternation(_column("continuing_words")) + r")|(?:" + _alternation(LIST_CONJUNCTIONS) + r"))\s*$")
 PARAGRAPH_OPENER_PATTERN = re.compile(_alternation(_column("paragraph_openers")))
 # A line that holds only header cells of a table, split at "/" and spaces.
 CELL_HEADER_PATTERN = re.compile(
