@@ -76,8 +76,6 @@ _LAST_ITEM_MIN = 80
 _MAX_UNNUMBERED_ITEM = 160
 # A statement in prose (an unquoted vision, a goal) runs at most this long.
 _MAX_PROSE_STATEMENT = 300
-# Between a vision's word and its quotation, a sentence rarely runs longer than this.
-_SENTENCE_END = re.compile(r"\s{2,}|[.!?](?=\s|$)|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,6 @@ ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
     (pattern, kind) for pattern, kind in _TABLES["organization_kinds"]
 )
 NAME_ENDINGS = _column("name_endings")
-ENUMERATION_HEAD_WORDS = _column("enumeration_head_words")
 PROSE_RESUMES = _column("prose_resumes")
 LIST_CONJUNCTIONS = _column("list_conjunctions")
 
