@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional, TypeVar, Union
 
 from .lines import Kind, Label, Line
 from .diagnostics import warning
-from .records import Item, Organization, Span, Strategy, TextBlock, Warning
+from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
 from .spanned import SpannedText
 from .vocabulary import QUOTED_PATTERN, QUOTES, Section

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .dictionary import pythainlp_corpus
-from .records import Organization, Period
+from .model import Organization, Period
 from .vocabulary import (
     NAME_ENDING_PATTERN,
     CITED_PLAN_PATTERN,
