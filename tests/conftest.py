@@ -40,3 +40,19 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 def lines(*rows: str) -> str:
     """A plan text from its lines (tests read better one line a row)."""
     return "\n".join(rows) + "\n"
+
+
+def parse_or_reject(parse, *arguments):
+    """``parse(*arguments)``, but a hypothesis example that hits the parser bug left for
+    issue 9 is rejected: assemble.py gives a strategy heading without a title (a bare
+    "ยุทธศาสตร์ที่ 1") an empty title, which the model refuses. tests/test_model.py pins
+    that bug with a strict xfail, so its fix will show."""
+    from hypothesis import reject
+    from pydantic import ValidationError
+
+    try:
+        return parse(*arguments)
+    except ValidationError as error:
+        if all(detail["loc"][-1] == "title" for detail in error.errors()):
+            reject()
+        raise

@@ -134,7 +134,7 @@ def test_an_output_file_gets_the_usual_permissions_not_owner_only(tmp_path):
 def test_schema_is_the_models_json_schema():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == planparse.PlanDocument.model_json_schema()
+    assert json.loads(result.stdout) == planparse.model.json_schema()
     assert "description" in json.loads(result.stdout)["$defs"]["Strategy"]["properties"]["title"]
 
 

@@ -19,25 +19,28 @@ from .errors import PlanParseError
 DEFAULT_MAX_BYTES = 200 * 1_000_000
 
 
-def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               name: str | None = None) -> bytes:
     """The bytes of ``path`` (``-`` is standard input), or PlanParseError saying why they
-    cannot be read: missing, a folder, a device, no permission, more than ``max_bytes``."""
+    cannot be read: missing, a folder, a device, no permission, more than ``max_bytes``.
+    The message names the file ``name`` (by default, ``path``)."""
     if str(path) == "-":
-        return _read_bounded(sys.stdin.buffer, "standard input", max_bytes)
+        return _read_bounded(sys.stdin.buffer, name or "standard input", max_bytes)
+    name = name or str(path)
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
-            raise PlanParseError(f"{path}: is a folder, not a file")
+            raise PlanParseError(f"{name}: is a folder, not a file")
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise PlanParseError(f"{path}: is a device or socket, not a file")
+            raise PlanParseError(f"{name}: is a device or socket, not a file")
         with open(path, "rb") as stream:
-            return _read_bounded(stream, str(path), max_bytes)
+            return _read_bounded(stream, name, max_bytes)
     except FileNotFoundError:
-        raise PlanParseError(f"{path}: no such file") from None
+        raise PlanParseError(f"{name}: no such file") from None
     except PermissionError:
-        raise PlanParseError(f"{path}: permission denied") from None
+        raise PlanParseError(f"{name}: permission denied") from None
     except OSError as error:
-        raise PlanParseError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise PlanParseError(f"{name}: cannot be read ({error.strerror or error})") from None
 
 
 def _read_bounded(stream: BinaryIO, name: str, max_bytes: int) -> bytes:

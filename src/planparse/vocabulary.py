@@ -174,3 +174,6 @@ PERIOD_ONLY_PATTERN = re.compile(
     r"(?:25|20)\d{2}\s*(?:[-–—]|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?:25|20)?\d{2}\s*\)?$"
 )
 QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\"”“»]")
+
+# How ``planparse show`` heads each field of a document (views.py).
+DISPLAY_HEADINGS: dict[str, str] = {field: heading for field, heading in _TABLES["display_headings"]}
