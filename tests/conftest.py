@@ -45,7 +45,7 @@ def lines(*rows: str) -> str:
 def parse_or_reject(parse, *arguments):
     """``parse(*arguments)``, but a hypothesis example that hits the parser bug left for
     issue 9 is rejected: assemble.py gives a strategy heading without a title (a bare
-    "ยุทธศาสตร์ที่ 1") an empty title, which the model refuses. tests/test_model.py pins
+    "ยุทธศาสตร์ที่ 1") an empty title, which the model refuses. tests/test_edges.py pins
     that bug with a strict xfail, so its fix will show."""
     from hypothesis import reject
     from pydantic import ValidationError

@@ -70,6 +70,8 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     except typer.Exit as exit:  # raised by the last flush
         code = exit.exit_code
+    except OSError as error:  # typer's own writing (the help) to a full or closed output
+        code = _standard_output_lost(error)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
@@ -110,14 +112,20 @@ def _flush_standard_output() -> None:
 
 
 def _stdout_failed(error: Exception) -> NoReturn:
-    """Point standard output at nothing, so that the interpreter's last flush is quiet too."""
+    raise typer.Exit(_standard_output_lost(error))
+
+
+def _standard_output_lost(error: Exception) -> int:
+    """Say why standard output failed, and point it at nothing, so that the interpreter's
+    last flush is quiet too; the exit code."""
     try:
         if sys.stdout is not None and sys.stdout.fileno() == 1:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     except (OSError, ValueError, AttributeError):  # not the process's own: nothing to quiet
         pass
     reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-    _fail(f"standard output cannot be written ({reason})", EXIT_INPUT)
+    _tell(f"planparse: standard output cannot be written ({reason})")
+    return EXIT_INPUT
 
 
 def _version(value: bool) -> None:
