@@ -128,17 +128,17 @@ def test_a_pipe_is_read_within_the_size_limit(tmp_path):
         def write() -> None:
             with open(fifo, "wb") as stream:
                 stream.write(data)
-        thread = threading.Thread(target=write)
+        thread = threading.Thread(target=write, daemon=True)  # stuck if nothing reads the pipe
         thread.start()
         return thread
 
     writer = feed(PLAN)
     done = _planparse("extract", fifo)
-    writer.join()
+    writer.join(timeout=10)
     assert done.returncode == 0 and json.loads(done.stdout)["vision"]["text"] == "เมืองน่าอยู่"
     writer = feed(b"x" * 1_500_000)
     too_big = _planparse("extract", fifo, "--max-size", "1")
-    writer.join()
+    writer.join(timeout=10)
     assert too_big.returncode == 1 and "holds more than 1 MB" in _one_line(too_big)
 
 

@@ -63,8 +63,9 @@ def main() -> None:
         code = app(standalone_mode=False)
         _flush_standard_output()
     except typer.TyperException as error:
-        command = f" {error.ctx.command_path.partition(' ')[2]}" if getattr(error, "ctx", None) else ""
-        _tell(f"planparse: {error.format_message()} (see planparse{command} --help)")
+        context = getattr(error, "ctx", None)  # a usage error knows its command
+        command = context.command_path.partition(" ")[2] if context is not None else ""
+        _tell(f"planparse: {error.format_message()} (see {' '.join(['planparse', command]).strip()} --help)")
         code = error.exit_code
     except typer.Abort:
         code = EXIT_INTERRUPTED

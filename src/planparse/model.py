@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .vocabulary import ORGANIZATION_KINDS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 # The draft of JSON Schema that pydantic writes, named in the schema's "$schema".
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -62,7 +62,7 @@ def _parse_lines(lines: list[str], text_warnings: list[Warning]) -> PlanDocument
     )
 
 
-def _glyph_warnings(lines: list[str]) -> list:
+def _glyph_warnings(lines: list[str]) -> list[Warning]:
     """A CID_GLYPHS warning when the PDF extractor left (cid:NNN) escapes in the text."""
     hits = [number for number, line in enumerate(lines, start=1) if _CID.search(line)]
     if not hits:

@@ -221,7 +221,8 @@ def find_inputs(folder: Path, pattern: str, recursive: bool) -> tuple[list[PureP
     """
     files: list[PurePosixPath] = []
     problems: list[FileRecord] = []
-    stack = [(folder, PurePosixPath(), (_identity(folder),))]
+    stack: list[tuple[Path, PurePosixPath, tuple[tuple[int, int], ...]]] = [
+        (folder, PurePosixPath(), (_identity(folder),))]
     while stack:
         directory, relative, ancestors = stack.pop()
         try:
