@@ -678,3 +678,19 @@ def test_the_worker_server_starts_with_ctrl_c_ignored_and_the_handler_comes_back
         assert signal.getsignal(signal.SIGINT) is handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_jsonl_puts_every_document_on_its_line_in_input_order(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    assert _batch(source, "--output", out, "--format", "jsonl").exit_code == 0
+    documents = (out / "planparse-documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"]["path"] for line in documents] == sorted(GOOD)
+    for name in GOOD:
+        one = (out / name).with_suffix(".jsonl").read_text(encoding="utf-8")
+        assert one.count("\n") == 1 and json.loads(one) == json.loads(
+            planparse.to_json(planparse.parse_bytes(GOOD[name], name)))
+    before = (out / "planparse-documents.jsonl").read_bytes()
+    assert _batch(source, "--output", out, "--format", "jsonl").exit_code == 0  # all skipped
+    assert set(_statuses(out).values()) == {"skipped"}
+    assert (out / "planparse-documents.jsonl").read_bytes() == before

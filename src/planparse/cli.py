@@ -176,7 +176,9 @@ def extract(
         output = None
     if output is not None and (output.exists() or output.is_symlink()) and not force:
         _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
-    chosen = OutputFormat.jsonl if compact and format is OutputFormat.json else format
+    if compact and format not in (OutputFormat.json, OutputFormat.jsonl):
+        _fail(f"--compact is for JSON, not {format.value}", EXIT_USAGE)
+    chosen = OutputFormat.jsonl if compact else format
     document = _document(file, max_size)
     rendered = render(document, chosen.value).encode("utf-8")
     if output is None:

@@ -71,8 +71,11 @@ class ProcessPool:
                     return
                 broken: list[tuple[list[JobT], bool]] = []
                 yield from self._drain(executor, convert, waiting, suspects, stop, broken)
+            except BaseException:  # a second Ctrl-C, or the caller gave up: stop at once
+                _terminate(executor)
+                raise
             finally:
-                _shut_down(executor)
+                executor.shutdown(wait=True, cancel_futures=True)
             for chunk, alone in broken:
                 if alone:  # it broke a worker on its own: it is the one
                     yield lost(chunk[0])
@@ -134,15 +137,10 @@ def _ignore_interrupts_then(initializer: Callable[[], None] | None) -> None:
         initializer()
 
 
-def _shut_down(executor: ProcessPoolExecutor) -> None:
-    """Wait for the workers to end; on a second Ctrl-C (or an error here) end them at
-    once (their temporary files are removed afterwards)."""
-    try:
-        executor.shutdown(wait=True, cancel_futures=True)
-    except BaseException:
-        for process in list((executor._processes or {}).values()):  # public in Python 3.14
-            process.terminate()
-        raise
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    """End the workers now; their temporary files are removed afterwards."""
+    for process in list((executor._processes or {}).values()):  # public in Python 3.14
+        process.terminate()
 
 
 def _worker_context(preload: list[str]) -> multiprocessing.context.BaseContext:
