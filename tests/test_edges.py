@@ -293,3 +293,9 @@ def test_the_lock_is_on_the_folder_and_leaves_no_file(tmp_path):
         os.close(other)
     run(batch)
     assert sorted(path.name for path in out.iterdir()) == ["plan.json", "planparse-report.json"]
+
+
+def test_no_arguments_at_all_shows_the_help_not_a_line():
+    done = _planparse()
+    assert done.returncode == 2 and done.stderr.decode().startswith("Usage: planparse")
+    assert "\\x0a" not in done.stderr.decode()

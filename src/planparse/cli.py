@@ -60,12 +60,16 @@ app = typer.Typer(
 def main() -> None:
     """Console-script entry point: typer's app, with its usage errors made one line."""
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="planparse", standalone_mode=False)
         _flush_standard_output()
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)  # a usage error knows its command
-        command = context.command_path.partition(" ")[2] if context is not None else ""
-        _tell(f"planparse: {error.format_message()} (see {' '.join(['planparse', command]).strip()} --help)")
+        if context is not None and error.format_message() == context.get_help():
+            sys.stderr.write(error.format_message() + "\n")  # no arguments: the help
+        else:
+            words = context.command_path.split()[1:] if context is not None else []
+            _tell(f"planparse: {error.format_message()} (see "
+                  f"{' '.join(['planparse', *words, '--help'])})")
         code = error.exit_code
     except typer.Abort:
         code = EXIT_INTERRUPTED
@@ -230,7 +234,7 @@ def show(
 
     encoding = getattr(sys.stdout, "encoding", None) or "ascii"
     try:
-        "ก•".encode(encoding)
+        "\u0e01\u2022".encode(encoding)  # a Thai letter and the bullet
     except (UnicodeEncodeError, LookupError):
         _fail(f"standard output's encoding {encoding} cannot show Thai; use a UTF-8 locale "
               "or PYTHONIOENCODING=utf-8", EXIT_INPUT)
