@@ -61,7 +61,8 @@ def main() -> None:
     """Console-script entry point: typer's app, with its usage errors made one line."""
     try:
         code = app(prog_name="planparse", standalone_mode=False)
-        _flush_standard_output()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # what is left of typer's output (its help) fails here, if at all
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)  # a usage error knows its command
         if context is not None and error.format_message() == context.get_help():
@@ -71,10 +72,6 @@ def main() -> None:
             _tell(f"planparse: {error.format_message()} (see "
                   f"{' '.join(['planparse', *words, '--help'])})")
         code = error.exit_code
-    except typer.Abort:
-        code = EXIT_INTERRUPTED
-    except typer.Exit as exit:  # raised by the last flush
-        code = exit.exit_code
     except OSError as error:  # typer's own writing (the help) to a full or closed output
         code = _standard_output_lost(error)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
@@ -96,22 +93,14 @@ def _tell(line: str) -> None:
 
 
 def _write_standard_output(data: bytes) -> None:
-    """``data`` on standard output, or a _Failure saying why it cannot be written (closed,
-    full, a reader gone)."""
+    """``data`` on standard output, or exit 1 with one line saying why it cannot be written
+    (closed, full, a reader gone)."""
     try:
         if sys.stdout is None:
             raise OSError("it is closed")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    except (OSError, ValueError) as error:
-        _stdout_failed(error)
-
-
-def _flush_standard_output() -> None:
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
     except (OSError, ValueError) as error:
         _stdout_failed(error)
 
