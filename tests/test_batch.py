@@ -694,3 +694,17 @@ def test_jsonl_puts_every_document_on_its_line_in_input_order(tmp_path):
     assert _batch(source, "--output", out, "--format", "jsonl").exit_code == 0  # all skipped
     assert set(_statuses(out).values()) == {"skipped"}
     assert (out / "planparse-documents.jsonl").read_bytes() == before
+
+
+def test_another_pool_can_run_the_conversions(tmp_path):
+    from planparse.batch import BatchOptions, in_this_process, prepare, run
+
+    seen = []
+
+    def recording_pool(convert, jobs, lost, stop):  # what a cluster's client would stand in for
+        seen.extend(job.name for job in jobs)
+        yield from in_this_process(convert, jobs, lost, stop)
+
+    source = _folder(tmp_path / "in", GOOD)
+    report = run(prepare(source, tmp_path / "out", BatchOptions(workers=4)), pool=recording_pool)
+    assert sorted(seen) == sorted(GOOD) and report.summary.converted == len(GOOD)
