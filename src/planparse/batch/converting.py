@@ -101,15 +101,14 @@ def convert_file(job: Job) -> FileRecord:
 def _write_output(job: Job, data: bytes) -> None:
     """Write unless that would replace a file this batch did not write with other bytes
     (checked again at the moment of the rename, for a file that appeared meanwhile)."""
-    ours = job.may_replace or not job.target.exists() or job.target.read_bytes() == data
+    if job.may_replace or (job.target.exists() and job.target.read_bytes() == data):
+        write_atomically(job.target, data)
+        return
     try:
-        if ours:
-            write_atomically(job.target, data, replace=job.may_replace or job.target.exists())
-            return
+        write_atomically(job.target, data, replace=False)
     except FileExistsError:
-        pass
-    raise PlanParseError(f"{job.name}: its output {job.output_name} already exists and was not "
-                         "written by this batch (add --force to replace it)")
+        raise PlanParseError(f"{job.name}: its output {job.output_name} already exists and was "
+                             "not written by this batch (add --force to replace it)") from None
 
 
 def lost(job: Job) -> FileRecord:
