@@ -86,9 +86,8 @@ def _fail(message: str, code: int) -> NoReturn:
 def _tell(line: str) -> None:
     """One line on standard error, without anything a terminal would take as control."""
     try:
-        sys.stderr.write(terminal_text(line) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):  # no standard error to tell: nothing to do
+        typer.echo(terminal_text(line), err=True)
+    except (OSError, ValueError):  # no standard error to tell: nothing to do
         pass
 
 
