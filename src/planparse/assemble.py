@@ -34,8 +34,8 @@ from typing import Callable, Iterable, Optional, TypeVar, Union
 from .diagnostics import warning
 from .inline import Piece, find_statements, split_items
 from .lines import Announcement, Kind, Label, Line
+from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
-from .records import Item, Organization, Span, Strategy, TextBlock, Warning
 from .recognise import read_label, split_lead_in, strategy_title
 from .spanned import SpannedText
 from .vocabulary import (
@@ -116,11 +116,12 @@ class Root(Container):
         if line.kind is Kind.ITEM:
             section = assembler.resolve(line.section)
             ordinal = line.label is not None and line.label.style.startswith("ordinal")
-            if section is Section.STRATEGY or section is Section.GROUP and ordinal or (
-                    section in (Section.TACTIC, Section.GUIDELINE) and assembler.no_strategies):
-                return assembler.open(StrategyList(section or Section.STRATEGY), line)
-            if section in _PLAN_LISTS and line.label is not None and line.label.style.startswith("ordinal"):
-                return assembler.open(ItemList(section), line)
+            if (section is Section.STRATEGY or section is Section.GROUP and ordinal or (
+                    section in (Section.TACTIC, Section.GUIDELINE) and assembler.no_strategies)) \
+                    and assembler.open(StrategyList(section or Section.STRATEGY), line):
+                return True
+            if section in _PLAN_LISTS and ordinal and assembler.open(ItemList(section), line):
+                return True
             self.levels.append(Level(line.label, False)) if line.label else None
             assembler.prose(line)
         elif line.kind is Kind.TEXT:
@@ -153,9 +154,8 @@ class Vision(Container):
             following = next((assembler.resolve(section) for section in self.then
                               if assembler.resolve(section) in _PLAN_LISTS | {Section.STRATEGY}), None)
             if following is not None:
-                assembler.pop()
                 frame = StrategyList() if following is Section.STRATEGY else ItemList(following)
-                return assembler.open(frame, line)
+                return assembler.replace_top(frame, line)
         return super().take(line, assembler)
 
     def close(self, assembler: Assembler) -> None:
@@ -263,8 +263,7 @@ class ItemList(Container):
             if restarted and self.cell:
                 return False  # written again from 1: the next cell
             if restarted:  # the list stated again: a statement of its own (a restatement)
-                assembler.pop()
-                return assembler.open(ItemList(section=self.section, strategy=self.strategy), line)
+                return assembler.replace_top(ItemList(section=self.section, strategy=self.strategy), line)
             self.levels[:] = [Level(label, False)]
             return self._add(line, assembler)
         # A level below the last item.
@@ -461,9 +460,9 @@ class StrategyFrame(Container):
         listing = self.list_frame(assembler)
         if line.kind is Kind.ITEM:
             hint = assembler.resolve(line.section)
-            if self.group or hint in (Section.STRATEGY, Section.GROUP) or (
+            if self.group or hint in (Section.STRATEGY, Section.GROUP, Section.MISSION) or (
                     listing is not None and hint == listing.kind) or line.label.style == "inline":
-                return False
+                return False  # the next strategy, a group row, a mission: not this one's
             kind = hint if hint in CHILD_SECTIONS else self._next_kind(listing)
             return assembler.open(self._child_list(kind, assembler), line)
         if line.kind is Kind.TEXT:
@@ -811,11 +810,19 @@ class Assembler:
         return frame
 
     def open(self, frame: Container, line: Optional[Line]) -> bool:
+        """Push ``frame`` and give it ``line``; a frame that refuses it is closed again
+        (its caller is told, and passes the line on)."""
         self.push(frame)
-        if line is not None:
-            while not self.top.take(line, self):
-                self.pop()
-        return True
+        if line is None or frame.take(line, self):
+            return True
+        self.pop()
+        return False
+
+    def replace_top(self, frame: Container, line: Line) -> bool:
+        """Close the top container and open ``frame`` in its place with ``line``."""
+        self.pop()
+        self.push(frame)
+        return frame.take(line, self)
 
     def pop(self) -> None:
         frame = self.stack.pop()

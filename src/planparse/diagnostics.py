@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .records import Span, Warning
+from .model import Span, Warning
 
 # code: (what it means, what to do)
 WARNING_CODES: dict[str, tuple[str, str]] = {
@@ -24,6 +24,12 @@ WARNING_CODES: dict[str, tuple[str, str]] = {
     "NO_PLAN_FOUND": (
         "no vision, mission, goal or strategy was found",
         "check that the text states a plan and does not only mention one",
+    ),
+    "CONTROL_CHARACTERS": (
+        "the text held control characters (not a bullet at the start of a line), which were "
+        "removed",
+        "check the lines at the span against the original document; convert it to text again "
+        "if more is damaged",
     ),
     "CID_GLYPHS": (
         "the text holds (cid:NNN) escapes: glyphs the PDF extractor could not map to letters",

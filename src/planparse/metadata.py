@@ -47,7 +47,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 from .dictionary import pythainlp_corpus
-from .records import Organization, Period
+from .model import Organization, Period
 from .vocabulary import (
     ABBREVIATION_PATTERN,
     ADOPTION_PATTERN,

@@ -447,3 +447,6 @@ BUDGET_YEARS_BEFORE_PATTERN = re.compile(
     f"{_words('budget_years')}\\s*(?:{_words('year_markers')}\\s*)?[(\\s]*\\Z"
 )
 YEAR_MARKER_BEFORE_PATTERN = re.compile(f"{_words('year_markers')}\\s*[(\\s]*\\Z")
+
+# How ``planparse show`` heads each field of a document (views.py).
+DISPLAY_HEADINGS: dict[str, str] = {field: heading for field, heading in _TABLES["display_headings"]}
