@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Callable, Iterable, Optional, TypeVar, Union
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
 from .diagnostics import warning
 from .inline import Piece, find_statements, split_items
@@ -99,6 +99,9 @@ class Container:
 
     def take(self, line: Line, assembler: Assembler) -> bool:
         return line.kind in (Kind.BLANK, Kind.META, Kind.ANNOTATION)
+
+    def fill(self, text: SpannedText) -> None:
+        """Give the text of a number that stood alone (see ``Assembler._awaits_text``)."""
 
     def close(self, assembler: Assembler) -> None:
         pass
@@ -269,9 +272,10 @@ class ItemList(Container):
         # A level below the last item.
         if not any(level.label.key == label.key for level in self.levels):
             self.levels.append(Level(label, False))
-        nested = self.strategy.nested_kind(self.section, len(self.levels) - 1) if self.strategy else None
-        if nested is not None:
-            self.strategy.child(nested).items.append(line)
+        if self.strategy is not None:
+            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1)
+            if nested is not None:
+                self.strategy.child(nested).append(line)
         return True
 
     def _text(self, line: Line, assembler: Assembler) -> bool:
@@ -460,8 +464,9 @@ class StrategyFrame(Container):
         listing = self.list_frame(assembler)
         if line.kind is Kind.ITEM:
             hint = assembler.resolve(line.section)
+            inline = line.label is not None and line.label.style == "inline"
             if self.group or hint in (Section.STRATEGY, Section.GROUP, Section.MISSION) or (
-                    listing is not None and hint == listing.kind) or line.label.style == "inline":
+                    listing is not None and hint == listing.kind) or inline:
                 return False  # the next strategy, a group row, a mission: not this one's
             kind = hint if hint in CHILD_SECTIONS else self._next_kind(listing)
             return assembler.open(self._child_list(kind, assembler), line)
@@ -470,7 +475,7 @@ class StrategyFrame(Container):
             if columns and not line.inline and self.column < len(columns):
                 kind = columns[self.column]
                 self.column += 1
-                self.child(kind).items.append(line)
+                self.child(kind).append(line)
                 return True
             return True  # a paragraph that explains the strategy
         if line.kind is Kind.LEAD_IN and line.announces is not None:
@@ -513,8 +518,9 @@ class StrategyFrame(Container):
     def fill(self, text: SpannedText) -> None:
         self.title_text = text
 
-    def child(self, section: Section) -> _Cell:
-        return _Cell(self.children.setdefault(_family(section), []))  # type: ignore[arg-type]
+    def child(self, section: Section) -> list[Line]:
+        """The lines of the strategy's list of ``section`` (its aims with its goals)."""
+        return self.children.setdefault(_family(section) or section, [])
 
     def start_table(self, columns: list[Section]) -> None:
         self.columns = columns
@@ -544,13 +550,6 @@ class StrategyFrame(Container):
         if self.title.label is None or self.title.label.style != "inline":
             title = strategy_title(title)  # a name on its line runs on into a description
         return _clean(title.text), title.span()
-
-
-@dataclass
-class _Cell:
-    """A strategy's child list as the table fills it."""
-
-    items: list[Line]
 
 
 def _strategy_children(children: dict[Section, list[Line]]) -> dict[str, list[Item]]:
@@ -637,7 +636,7 @@ class Assembler:
     def __init__(self, organization: Optional[Organization] = None) -> None:
         self.stack: list[Container] = [Root()]
         self.vision: Optional[TextBlock] = None
-        self.statements: dict[Section, list[list]] = defaultdict(list)
+        self.statements: dict[Section, list[list[Any]]] = defaultdict(list)
         self.warnings: list[Warning] = []
         self.province_plan = organization is not None and organization.kind == "จังหวัด"
         self.footnotes = False  # after a rule line, until the page ends
@@ -686,9 +685,10 @@ class Assembler:
             if line.inline:
                 return
         if self._awaits_text(line):
-            self.top.fill(line.whole or line.text)  # type: ignore[union-attr]
+            self.top.fill(line.whole or line.text)
         elif line.kind is Kind.HEADING:
-            self._header_run(line) or self.heading(line)
+            if not self._header_run(line):
+                self.heading(line)
         else:
             while not self.top.take(line, self):
                 self.pop()
@@ -770,9 +770,6 @@ class Assembler:
                 section = Section.CLOSE  # plan-level indicators have no field: left out
             else:
                 section = Section.STRATEGY
-                line = Line(line.kind, line.text, line.indent, line.label,
-                            (self.resolve(line.section),) + line.sections[1:],  # type: ignore[operator]
-                            line.announces, line.wrapped, line.inline, line.worded)
         while not self.top.holds(section):
             self.pop()
         if isinstance(self.top, Ignored) and self.top.awaits_title:
@@ -838,7 +835,7 @@ class Assembler:
 
     # --------------------------------------------------------------- results
 
-    def keep(self, section: Section, entries: list) -> None:
+    def keep(self, section: Section, entries: list[Any]) -> None:
         if entries:
             self.statements[section].append(entries)
 
@@ -971,7 +968,7 @@ def _restates(text: str, other: str) -> bool:
     return len(shorter) >= _MIN_RESTATED and longer.startswith(shorter)
 
 
-def _same_list(first: list, second: list) -> bool:
+def _same_list(first: list[Any], second: list[Any]) -> bool:
     shorter, longer = sorted((first, second), key=len)
     longer_texts = [_text(other) for other in longer]
     restated = set(longer_texts)
@@ -981,12 +978,12 @@ def _same_list(first: list, second: list) -> bool:
     return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
 
 
-def _children(statement: list) -> int:
+def _children(statement: list[Any]) -> int:
     return sum(len(entry.guidelines) + len(entry.goals) + len(entry.indicators) + len(entry.tactics)
                for entry in statement if isinstance(entry, Strategy))
 
 
-def _fuller(statement: list, earlier: list) -> bool:
+def _fuller(statement: list[Any], earlier: list[Any]) -> bool:
     """Whether ``statement`` is fuller than the ``earlier`` one: more entries, then more
     children under them; a tie keeps the earlier."""
     return (len(statement), _children(statement)) > (len(earlier), _children(earlier))

@@ -473,9 +473,9 @@ def _anchors(raw: str) -> list[_Anchor]:
         anchors.append(_Anchor(match.start(), items_start, section, int(match.group("count")), opened))
     for match in LIST_HEADING_PATTERN.finditer(raw):
         opener = _OPENER.match(raw, match.end())
-        if opener and _HAS_OPENER.search(opener.group()) and _numbered_right_after(raw, opener.end()):
-            section = section_of(HEADING_PATTERN.match(raw, match.start()))
-            anchors.append(_Anchor(match.start(), opener.end(), section, None, True))
+        heading = HEADING_PATTERN.match(raw, match.start())
+        if heading and opener and _HAS_OPENER.search(opener.group()) and _numbered_right_after(raw, opener.end()):
+            anchors.append(_Anchor(match.start(), opener.end(), section_of(heading), None, True))
     return sorted(anchors, key=lambda anchor: anchor.start)
 
 

@@ -286,10 +286,11 @@ def find_organization(text: str) -> Optional[Organization]:
     first_seen: dict[str, int] = {}
     owning: set[str] = set()
     for order, (mention, role) in enumerate(roles):
-        scores[mention.body.key] += WEIGHTS[role]
-        first_seen.setdefault(mention.body.key, order)
+        key = _named(mention).key
+        scores[key] += WEIGHTS[role]
+        first_seen.setdefault(key, order)
         if role in OWNING_ROLES:
-            owning.add(mention.body.key)
+            owning.add(key)
     if not owning:
         return None
     key = max(owning, key=lambda key: (scores[key], -first_seen[key]))
@@ -298,9 +299,15 @@ def find_organization(text: str) -> Optional[Organization]:
 
 def _organization(key: str, roles: list[tuple[_Mention, Role]]) -> Organization:
     """The body of ``key``, in its fullest written form (with its spaces, (องค์การมหาชน))."""
-    bodies = [mention.body for mention, _ in roles if mention.body.key == key]
+    bodies = [_named(mention) for mention, _ in roles if _named(mention).key == key]
     body = max(bodies, key=lambda body: len(body.name))
     return Organization(name=body.name, kind=body.kind)
+
+
+def _named(mention: _Mention) -> _Body:
+    """The body of a mention that has a role: roles are given to named bodies only."""
+    assert mention.body is not None
+    return mention.body
 
 
 def _formal_proposer(text: str, roles: list[tuple[_Mention, Role]]) -> Optional[str]:
@@ -312,13 +319,14 @@ def _formal_proposer(text: str, roles: list[tuple[_Mention, Role]]) -> Optional[
         if role is Role.FORMAL_PROPOSER:
             context_start = _context_start(text, mention.start)
             opener = FORMAL_PROPOSER_BEFORE_PATTERN.search(text, context_start, mention.start)
+            assert opener is not None  # the role was given because it stands there
             proposers.setdefault(opener.start(), mention)
     if not proposers:
         return None
     statement = STATEMENT_LINE_PATTERN.search(text)
     anchor = statement.start() if statement else len(text)
     before = [opener for opener in proposers if opener < anchor]
-    return proposers[before[-1] if before else min(proposers)].body.key
+    return _named(proposers[before[-1] if before else min(proposers)]).key
 
 
 def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role]]:
@@ -457,6 +465,7 @@ def _read_name(text: str, match: re.Match[str]) -> Optional[_Mention]:
     if short:
         return _Mention(match.start(), short.end(), short.end(), None, short=_ShortReference(word + "ฯ", word))
     run = GLUED_RUN_PATTERN.match(text, match.end())
+    assert run is not None  # the pattern matches the empty run too
     name_end = _body_name_end(text, match.end(), run.end())
     if name_end - match.end() < 2:
         return None
@@ -536,6 +545,7 @@ def _local_mention(text: str, start: int, written_kind: Optional[str], kind_end:
         name_start = kind_end + local.start("name") - len(body_word)
     else:
         local = ORGANIZATION_PATTERN.match(text, start)
+        assert local is not None  # the mention was found by this pattern
         name, name_start = local.group("name"), local.start("name")
         if not name:
             split = LOCAL_NAME_AFTER_BRACKET_PATTERN.match(text, kind_end)

@@ -155,8 +155,8 @@ def read_heading_word(text: str, position: int = 0) -> Optional[HeadingWord]:
     if prefixed:
         prefix = HEADING_PREFIX_PATTERN.match(text, position)
         match = HEADING_PATTERN.match(text, prefix.end()) if prefix else None
-        if match is None or not match.group():
-            return None
+    if match is None or not match.group():
+        return None
     glued_end = _chunk_end(text, match.end())
     end = _consume_qualifiers(text, match.end(), glued_end)
     worded = end < glued_end

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Section(Enum):
@@ -306,7 +307,7 @@ def prefix_tree(words: list[str]) -> str:
     """One pattern for ``words`` (plain words: letters and escaped characters) in which
     words sharing a start share its branch, so that matching tries one branch per letter
     instead of every word; the longest word that matches wins."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         if not _PLAIN_WORD.fullmatch(word):
             raise ValueError(f"not a plain word, cannot go into a prefix tree: {word!r}")
@@ -315,7 +316,7 @@ def prefix_tree(words: list[str]) -> str:
             node = node.setdefault(unit, {})
         node[""] = {}  # a word ends here
 
-    def pattern(node: dict) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         ends = "" in node
         branches = [unit + pattern(child) for unit, child in sorted(node.items()) if unit]
         if not branches:
