@@ -1,0 +1,545 @@
+"""A PDF page's characters to the lines a person reads on it, Thai made whole again.
+
+PDFium gives every character of a page with its ink box and its origin on the
+baseline, in the order the page draws them. Taking its own line text loses Thai: marks
+have no width, so they come out after the wrong consonant in bold runs, on lines of
+their own in other tools, and Word's ำ comes out as a space plus า. This stage rebuilds
+the lines from the boxes instead, in order:
+
+1. Private-use Thai (UPC fonts' shifted tone marks, U+F700-U+F71A) becomes the letters
+   it draws; a space with ink above its baseline is Word's nikhahit, the first half of ำ.
+2. Letters are cut into runs by baseline, not by gaps: a run ends where the baseline
+   moves, the pen goes back, or a table's vertical rule stands between two letters.
+3. Each mark is put on the consonant its ink covers (by overlap, then by nearness), and
+   written after it in the stored order: vowel, then tone mark, then the rest; a
+   nikhahit before า makes ำ.
+4. Spaces: the PDF's own are kept, and one is added only at a gap much wider than the
+   line's usual gap between letters (justified lines are letter-spaced).
+5. Runs on one baseline make a line. Runs inside a table's cells (rectangles bounded by
+   rules on four sides) are read cell by cell, row by row, left to right, and the lines
+   of a cell joined into its paragraphs, so a table reaches the text stages one cell a
+   line.
+
+Everything here is a pure function of the characters, the rules and the fonts' sizes and
+weights, which ``pdf`` reads from PDFium. Coordinates are PDF points, y upwards, until
+the lines are made; a ``Line`` measures y from the top of the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol, Sequence
+
+
+class Glyph(NamedTuple):
+    """One character PDFium found on the page (generated spaces and line ends excluded)."""
+
+    char: str
+    left: float  # ink box
+    bottom: float
+    right: float
+    top: float
+    x: float  # origin: the pen position on the baseline
+    y: float
+    end: float  # where the pen moves on to: the right edge of the advance box
+    index: int  # position in the page's character stream, for ``Fonts``
+
+
+class Rule(NamedTuple):
+    """A ruling line of a table: horizontal from (start, at) to (end, at), or vertical
+    from (at, start) to (at, end)."""
+
+    at: float
+    start: float
+    end: float
+
+
+class Fonts(Protocol):
+    """The font of a character, asked once a run (PDFium answers one character a call)."""
+
+    def size(self, index: int) -> float: ...
+
+    def bold(self, index: int) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A rebuilt line: its text, where it starts and in which font."""
+
+    text: str
+    x: float  # left edge of its first letter, points from the page's left edge
+    y: float  # baseline, points from the top of the page
+    size: float  # font size in points
+    bold: bool  # set in a bold font (its first letter)
+
+
+# ----------------------------------------------------------------- characters
+
+# UPC and other old Thai fonts draw shifted and lowered forms from the private-use area
+# (the layout Microsoft and Apple fonts share); each stands for an ordinary letter.
+THAI_PRIVATE_USE = {
+    "\uf700": "\u0e10",  # tho than without its descender
+    "\uf701": "\u0e34", "\uf702": "\u0e35", "\uf703": "\u0e36", "\uf704": "\u0e37",  # upper vowels, left
+    "\uf705": "\u0e48", "\uf706": "\u0e49", "\uf707": "\u0e4a", "\uf708": "\u0e4b",  # tone marks, low left
+    "\uf709": "\u0e4c",  # thanthakhat, low left
+    "\uf70a": "\u0e48", "\uf70b": "\u0e49", "\uf70c": "\u0e4a", "\uf70d": "\u0e4b",  # tone marks, low
+    "\uf70e": "\u0e4c",  # thanthakhat, low
+    "\uf70f": "\u0e0d",  # yo ying without its descender
+    "\uf710": "\u0e31", "\uf711": "\u0e4d", "\uf712": "\u0e47",  # mai han akat, nikhahit, mai taikhu, left
+    "\uf713": "\u0e48", "\uf714": "\u0e49", "\uf715": "\u0e4a", "\uf716": "\u0e4b",  # tone marks, left
+    "\uf717": "\u0e4c",  # thanthakhat, left
+    "\uf718": "\u0e38", "\uf719": "\u0e39", "\uf71a": "\u0e3a",  # lower vowels, low
+}
+# Symbol fonts have no Unicode map: PDFium gives their glyphs as U+F000 plus the code.
+# The glyphs forms use, by font family (lower case, no spaces) and code, as the form
+# shows them; an unknown one stays as PDFium gives it.
+SYMBOLS = {
+    "wingdings": {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "❑", 0x76: "❖",
+                  0xA6: "❍", 0xA7: "▪", 0xA8: "◻", 0xD8: "➢", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑"},
+    "wingdings2": {0x99: "○", 0xA3: "□"},
+    "webdings": {0x63: "□"},
+    "symbol": {0xB7: "•"},
+}
+_FONT_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_FONT_STYLE = re.compile(r"[-,](?:regular|bold|italic|bolditalic)$")
+
+
+def symbol_char(font: str, char: str) -> str:
+    """The Unicode symbol a symbol font's glyph draws (``font`` as the PDF names it)."""
+    family = _FONT_STYLE.sub("", _FONT_SUBSET.sub("", font).lower()).replace(" ", "")
+    return SYMBOLS.get(family, {}).get(ord(char) - 0xF000, char)
+
+
+_NIKHAHIT = "\u0e4d"
+_SARA_AA = "\u0e32"
+_SARA_AM = "\u0e33"
+# Marks in their stored order after a consonant: vowels above and below (and mai
+# taikhu), then tone marks, then thanthakhat, nikhahit and yamakkan.
+_MARK_RANK = {mark: 0 for mark in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
+_MARK_RANK.update({mark: 1 for mark in "\u0e48\u0e49\u0e4a\u0e4b"})
+_MARK_RANK.update({mark: 2 for mark in "\u0e4c\u0e4d\u0e4e"})
+_BELOW = frozenset("\u0e38\u0e39\u0e3a")
+# Characters that take no width: each is placed by its ink alone.
+MARKS = frozenset(_MARK_RANK) | frozenset(
+    code for code, letter in THAI_PRIVATE_USE.items() if letter in _MARK_RANK)
+# A space with ink this high (points) draws a glyph: Word's nikhahit, the first half of
+# ำ. A real space has no ink (PDFium gives it a box a few hundredths of a point high).
+_INKED_SPACE = 0.3
+
+
+def draws_nikhahit(char: str, bottom: float, top: float) -> bool:
+    """Whether a character PDFium reports is a space with the ink of a nikhahit."""
+    return char == " " and top - bottom > _INKED_SPACE
+
+
+# ----------------------------------------------------------------- thresholds, in ems
+
+# A run goes on while the baseline stays within this much of the run's ...
+_SAME_BASELINE = 0.3
+# ... and the pen does not go back more than this.
+_BACKWARDS = 0.5
+# A mark is put on a consonant whose baseline is within this range below its ink.
+_UPPER_MARK_RISE = (0.1, 1.3)
+_LOWER_MARK_DROP = (-0.8, 0.3)
+# A tone mark sits on an upper vowel when its ink starts between the vowel's middle and
+# this far above the vowel's top.
+_STACK_GAP = 0.2
+# With no consonant under its ink, a mark goes to the nearest one within this distance.
+_NEAREST_MARK_BASE = 0.6
+# Marks are looked for among this many letters either side in the drawing order, before
+# the whole page is searched (the gazette's stamped header draws its marks at the end).
+_MARK_NEIGHBOURS = 4
+# A gap is a space where it is wider than both of these (the line's median gap doubled
+# plus this, and this alone).
+_SPACE_OVER_MEDIAN = 0.1
+_SPACE_AT_LEAST = 0.15
+# A line in a cell starts a paragraph when it is indented this much past the cell's
+# other lines, or its baseline is this far below the line above.
+_PARAGRAPH_INDENT = 1.0
+_PARAGRAPH_GAP = 1.9
+# Rules: the tolerance when asking whether a rule bounds or spans something (points).
+_RULE_SLACK = 2.0
+# Cells whose tops are this close (points) are in one row.
+_SAME_ROW = 2.0
+
+# A line that starts a list item inside a cell: a number (1. 1.1 ๑.๑ (1) 1)) or a bullet.
+_ITEM_START = re.compile(r"(?:\(?[0-9๐-๙]{1,3}(?:[.)]|\.[0-9๐-๙]{1,3})|[-–•●○◦▪■□➢➤►✓✔*])")
+_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+# ----------------------------------------------------------------- the stage
+
+def rebuild_lines(glyphs: Sequence[Glyph], horizontal: Sequence[Rule], vertical: Sequence[Rule],
+                  fonts: Fonts, page_height: float) -> list[Line]:
+    """The lines of a page in drawing order, a table's cells row by row, one paragraph a line."""
+    horizontal, vertical = merge_rules(horizontal), merge_rules(vertical)
+    letters, marks = _split_marks(glyphs)
+    runs = _cut_runs(letters, vertical, fonts)
+    marks_of = _attach_marks(runs, marks)
+    cells = _Cells(horizontal, vertical)
+    texts: list[_Text] = []
+    for table, block in _blocks(runs, cells):
+        if table:
+            texts += _read_table(block, marks_of)
+        else:
+            texts += [_text_of(group, marks_of) for group in _on_baselines(block)]
+    return [Line(text.text, text.x, page_height - text.y, text.size, text.bold)
+            for text in texts if text.text]
+
+
+class _Run:
+    """Letters (and the PDF's own spaces) the pen wrote in one go along one baseline."""
+
+    __slots__ = ("glyphs", "size", "bold", "y", "cell")
+
+    def __init__(self, first: Glyph, fonts: Fonts) -> None:
+        self.glyphs = [first]
+        self.size = fonts.size(first.index) or _DEFAULT_SIZE
+        self.bold = fonts.bold(first.index)
+        self.y = first.y
+        self.cell: tuple[float, float, float, float] | None = None
+
+    @property
+    def left(self) -> float:
+        return self.glyphs[0].left
+
+    @property
+    def right(self) -> float:
+        return max(glyph.right for glyph in self.glyphs)
+
+
+# PDFium reports no size for a character drawn with a zero font matrix.
+_DEFAULT_SIZE = 12.0
+
+
+def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
+    """(letters and spaces, marks), each in drawing order, private-use Thai mapped."""
+    letters: list[Glyph] = []
+    marks: list[Glyph] = []
+    for glyph in glyphs:
+        char = glyph.char
+        if char in THAI_PRIVATE_USE:
+            char = THAI_PRIVATE_USE[char]
+            glyph = glyph._replace(char=char)
+        if char in _MARK_RANK:
+            marks.append(glyph)
+        elif draws_nikhahit(char, glyph.bottom, glyph.top):
+            marks.append(glyph._replace(char=_NIKHAHIT))
+        elif char.isspace():
+            if char in _SPACES:
+                letters.append(glyph._replace(char=" ") if char != " " else glyph)
+        else:
+            letters.append(glyph)
+    return letters, marks
+
+
+# White space that separates words on a line (line ends and form feeds do not).
+_SPACES = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
+
+
+def _cut_runs(letters: list[Glyph], vertical: list[Rule], fonts: Fonts) -> list[_Run]:
+    """Runs: a new one where the baseline moves, the pen goes back or a rule intervenes."""
+    runs: list[_Run] = []
+    run: _Run | None = None
+    previous = letters[0] if letters else None
+    for glyph in letters:
+        if run is not None:
+            em = run.size
+            if (abs(glyph.y - run.y) <= _SAME_BASELINE * em
+                    and glyph.x >= previous.x - _BACKWARDS * em
+                    and not _rule_between(vertical, previous.right, glyph.left, glyph.y)):
+                run.glyphs.append(glyph)
+                previous = glyph
+                continue
+        if glyph.char == " ":  # a run never starts with a space
+            run = None
+            continue
+        run = _Run(glyph, fonts)
+        runs.append(run)
+        previous = glyph
+    return runs
+
+
+def _rule_between(vertical: list[Rule], left: float, right: float, y: float) -> bool:
+    """Whether a vertical rule crosses the baseline at ``y`` between ``left`` and ``right``."""
+    if right - left < _CELL_PADDING or not vertical:
+        return False
+    for rule in vertical[bisect.bisect_left(vertical, (left - 1,)):]:
+        if rule.at > right + 1:
+            return False
+        if rule.start - _RULE_SLACK <= y <= rule.end + _RULE_SLACK:
+            return True
+    return False
+
+
+# Text in two cells is at least this far apart (points): the cells' padding.
+_CELL_PADDING = 1.5
+
+
+def merge_rules(rules: Sequence[Rule]) -> list[Rule]:
+    """Rules sorted by position, collinear pieces that touch joined into one (Word draws
+    a table's border cell by cell, with a dot at every corner)."""
+    merged: list[Rule] = []
+    for rule in sorted(rules):
+        last = merged[-1] if merged else None
+        if last is not None and rule.at - last.at <= 1.0 and rule.start <= last.end + _RULE_SLACK:
+            merged[-1] = Rule(last.at, last.start, max(last.end, rule.end))
+        else:
+            merged.append(rule)
+    # The same line drawn twice a little apart merges too; keep them sorted by position.
+    return sorted(merged)
+
+
+# ----------------------------------------------------------------- marks
+
+def _attach_marks(runs: list[_Run], marks: list[Glyph]) -> dict[int, list[str]]:
+    """The marks of each letter (by its stream index), in stored order.
+
+    Vowels (and nikhahit) go to the consonant their ink covers; a tone mark stacked on a
+    vowel goes to that vowel's consonant (its ink may reach over the next letter), any
+    other to the consonant under it."""
+    consonants = [(glyph, run.size) for run in runs for glyph in run.glyphs
+                  if "\u0e01" <= glyph.char <= "\u0e2e"]
+    if not marks or not consonants:
+        return {}
+    order = [glyph.index for glyph, _ in consonants]
+    attached: dict[int, list[str]] = {}
+    size_of = {glyph.index: em for glyph, em in consonants}
+    vowels: list[tuple[Glyph, Glyph, float]] = []  # (upper vowel, its consonant, em)
+    for mark in marks:
+        if mark.char not in _STACKED:
+            base = _best_base(mark, _neighbours(consonants, order, mark.index), consonants)
+            if base is not None:
+                attached.setdefault(base.index, []).append(mark.char)
+                if mark.char not in _BELOW:
+                    vowels.append((mark, base, size_of[base.index]))
+    vowel_order = [vowel.index for vowel, _, _ in vowels]
+    for mark in marks:
+        if mark.char in _STACKED:
+            base = _stacked_on(mark, vowels[max(0, bisect.bisect_left(vowel_order, mark.index)
+                                                - _MARK_NEIGHBOURS):][:2 * _MARK_NEIGHBOURS])
+            if base is None:
+                base = _best_base(mark, _neighbours(consonants, order, mark.index), consonants)
+            if base is not None:
+                attached.setdefault(base.index, []).append(mark.char)
+    return {index: sorted(set(chars), key=_MARK_RANK.__getitem__) for index, chars in attached.items()}
+
+
+# Marks written above an upper vowel when the consonant has one.
+_STACKED = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+
+
+def _neighbours(consonants: list[tuple[Glyph, float]], order: list[int], index: int):
+    near = bisect.bisect_left(order, index)
+    return consonants[max(0, near - _MARK_NEIGHBOURS):near + _MARK_NEIGHBOURS]
+
+
+def _stacked_on(mark: Glyph, vowels: list[tuple[Glyph, Glyph, float]]) -> Glyph | None:
+    """The consonant of the upper vowel the mark sits on, if it sits on one."""
+    best, best_overlap = None, 0.0
+    for vowel, base, em in vowels:
+        overlap = min(mark.right, vowel.right) - max(mark.left, vowel.left)
+        if (overlap > best_overlap
+                and (vowel.bottom + vowel.top) / 2 <= mark.bottom <= vowel.top + _STACK_GAP * em):
+            best, best_overlap = base, overlap
+    return best
+
+
+def _best_base(mark: Glyph, near: list[tuple[Glyph, float]],
+               everywhere: list[tuple[Glyph, float]]) -> Glyph | None:
+    """The consonant whose ink the mark covers most, among the letters drawn near it,
+    else anywhere on the page; failing that the nearest one."""
+    return _covered(mark, near) or _covered(mark, everywhere)
+
+
+def _covered(mark: Glyph, candidates: list[tuple[Glyph, float]]) -> Glyph | None:
+    below = mark.char in _BELOW
+    low, high = _LOWER_MARK_DROP if below else _UPPER_MARK_RISE
+    best, best_score = None, None
+    for glyph, em in candidates:
+        rise = ((mark.top if below else mark.bottom) - glyph.y) / em
+        if not low <= rise <= high:
+            continue
+        overlap = min(mark.right, glyph.right) - max(mark.left, glyph.left)
+        if overlap <= 0:
+            distance = max(glyph.left - mark.right, mark.left - glyph.right)
+            if distance > _NEAREST_MARK_BASE * em:
+                continue
+            overlap = -distance
+        score = (overlap, -abs(glyph.index - mark.index))
+        if best_score is None or score > best_score:
+            best, best_score = glyph, score
+    return best
+
+
+# ----------------------------------------------------------------- lines
+
+@dataclass(slots=True)
+class _Text:
+    """A line's text while it is built, with what joining it to the next one needs."""
+
+    text: str
+    x: float
+    y: float  # PDF coordinates: the first baseline ...
+    last_y: float  # ... and the last, once lines are joined into a paragraph
+    size: float
+    bold: bool
+    ends_with_space: bool
+
+
+def _on_baselines(runs: list[_Run]) -> list[list[_Run]]:
+    """Consecutive runs on one baseline, the pen moving on: the runs of each line."""
+    groups: list[list[_Run]] = []
+    for run in runs:
+        if groups:
+            last = groups[-1][-1]
+            if (abs(run.y - last.y) <= _SAME_BASELINE * last.size
+                    and run.glyphs[0].x >= last.glyphs[-1].x - _BACKWARDS * last.size):
+                groups[-1].append(run)
+                continue
+        groups.append([run])
+    return groups
+
+
+def _text_of(runs: list[_Run], marks_of: dict[int, list[str]]) -> _Text:
+    """The text of one line: letters with their marks after them, spaces where they belong."""
+    glyphs = [glyph for run in runs for glyph in run.glyphs]
+    first = runs[0]
+    em = first.size
+    gaps = [following.x - preceding.end
+            for preceding, following in zip(glyphs, glyphs[1:])
+            if preceding.char != " " and following.char != " "]
+    threshold = _SPACE_AT_LEAST * em
+    if len(gaps) >= 2:
+        threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)
+    parts: list[str] = []
+    space = False
+    previous: Glyph | None = None
+    am_follows = False  # the nikhahit over the last consonant makes this า an ำ
+    for position, glyph in enumerate(glyphs):
+        char = glyph.char
+        if char == " ":
+            space = True
+            continue
+        if previous is not None and (space or glyph.x - previous.end > threshold):
+            parts.append(" ")
+        space = False
+        marks = marks_of.get(glyph.index, ())
+        if char == _SARA_AA and (am_follows or _NIKHAHIT in marks):
+            char = _SARA_AM
+        am_follows = False
+        if _NIKHAHIT in marks:
+            marks = [mark for mark in marks if mark != _NIKHAHIT]
+            if char == _SARA_AM:
+                pass
+            elif position + 1 < len(glyphs) and glyphs[position + 1].char == _SARA_AA:
+                am_follows = True
+            else:
+                marks.append(_NIKHAHIT)  # a nikhahit of its own (Pali, Sanskrit)
+        parts.append(char)
+        parts.extend(marks)
+        previous = glyph
+    return _Text("".join(parts), first.left, first.y, first.y, em, first.bold, space)
+
+
+# ----------------------------------------------------------------- tables
+
+class _Cells:
+    """The cell around a run: the nearest rules left and right of it that cross its
+    line, and above and below it that span the width between those two."""
+
+    def __init__(self, horizontal: list[Rule], vertical: list[Rule]) -> None:
+        self.horizontal = horizontal
+        self.vertical = vertical
+
+    def of(self, run: _Run) -> tuple[float, float, float, float] | None:
+        if not self.horizontal or not self.vertical:
+            return None
+        middle = run.y + _X_HEIGHT * run.size
+        left = _nearest(self.vertical, run.left + _RULE_SLACK, -1,
+                        lambda rule: rule.start - _RULE_SLACK <= middle <= rule.end + _RULE_SLACK)
+        right = _nearest(self.vertical, run.right - _RULE_SLACK, +1,
+                         lambda rule: rule.start - _RULE_SLACK <= middle <= rule.end + _RULE_SLACK)
+        if left is None or right is None:
+            return None
+
+        def spans(rule: Rule) -> bool:
+            return rule.start <= left + _RULE_SLACK and rule.end >= right - _RULE_SLACK
+
+        top = _nearest(self.horizontal, middle, +1, spans)
+        bottom = _nearest(self.horizontal, middle, -1, spans)
+        if top is None or bottom is None:
+            return None
+        return (left, bottom, right, top)
+
+
+# The middle of a Thai letter stands this far above the baseline (ems).
+_X_HEIGHT = 0.25
+
+
+def _nearest(rules: list[Rule], at: float, direction: int, fits) -> float | None:
+    """The position of the first rule from ``at`` in ``direction`` that ``fits``."""
+    start = bisect.bisect_left(rules, (at,))
+    indexes = range(start - 1, -1, -1) if direction < 0 else range(start, len(rules))
+    for index in indexes:
+        if fits(rules[index]):
+            return rules[index].at
+    return None
+
+
+def _blocks(runs: list[_Run], cells: _Cells) -> list[tuple[bool, list[_Run]]]:
+    """Consecutive runs outside tables, and consecutive runs inside table cells."""
+    blocks: list[tuple[bool, list[_Run]]] = []
+    for run in runs:
+        run.cell = cells.of(run)
+        table = run.cell is not None
+        if blocks and blocks[-1][0] == table:
+            blocks[-1][1].append(run)
+        else:
+            blocks.append((table, [run]))
+    return blocks
+
+
+def _read_table(runs: list[_Run], marks_of: dict[int, list[str]]) -> list[_Text]:
+    """A table's cells row by row (by the rule above them), left to right, each cell's
+    lines joined into its paragraphs."""
+    by_cell: dict[tuple[float, float, float, float], list[_Run]] = {}
+    for run in runs:
+        by_cell.setdefault(run.cell, []).append(run)
+    rows: list[list[tuple[float, float, float, float]]] = []
+    for cell in sorted(by_cell, key=lambda cell: -cell[3]):
+        if rows and rows[-1][0][3] - cell[3] <= _SAME_ROW:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    texts: list[_Text] = []
+    for row in rows:
+        for cell in sorted(row, key=lambda cell: cell[0]):
+            lines = [_text_of(group, marks_of) for group in _on_baselines(by_cell[cell])]
+            texts += _paragraphs([line for line in lines if line.text])
+    return texts
+
+
+def _paragraphs(lines: list[_Text]) -> list[_Text]:
+    """A cell's lines joined into paragraphs: a paragraph starts with a number or a
+    bullet, an indented line, a change between bold and regular, or a wider gap."""
+    if not lines:
+        return []
+    margin = min(line.x for line in lines)
+    paragraphs = [lines[0]]
+    for line in lines[1:]:
+        above = paragraphs[-1]
+        if (line.bold != above.bold or _ITEM_START.match(line.text)
+                or line.x > margin + _PARAGRAPH_INDENT * line.size
+                or above.last_y - line.y > _PARAGRAPH_GAP * line.size):
+            paragraphs.append(line)
+            continue
+        glue = "" if (not above.ends_with_space and _THAI.match(above.text[-1:])
+                      and _THAI.match(line.text)) else " "
+        above.text += glue + line.text
+        above.last_y = line.y
+        above.ends_with_space = line.ends_with_space
+    return paragraphs

@@ -1,0 +1,500 @@
+"""PDF bytes to the text planparse reads: pages of rebuilt Thai lines, through PDFium.
+
+This is the reading stage for PDF input, the counterpart of ``decode`` for text files.
+For each selected page it reads every character's box from PDFium (pypdfium2's raw
+API: one call a character for its box, one for its origin, the page's text in one call),
+the table rules from the page's path objects, and which text a clip path hides; then
+``glyphs.rebuild_lines`` makes the lines. A page that is an image with next to no text
+is scanned; a text layer that decodes to replacement characters, private-use glyphs or
+non-words is unreadable; either is read by OCR when asked for and installed (``ocr``),
+and otherwise reported and left out: nothing is invented from it.
+
+Pages stream: one page of PDFium's is open at a time, so a 1,000-page file costs the
+memory of its lines, not of its pages. ``pdf_text`` joins the lines into the plain text
+the text stages read (pages separated by a form feed at the start of a page's first
+line) with the page of every line.
+
+Every failure is a ``PlanParseError`` with a one-line reason: a wrong or missing
+password, a damaged or truncated file, no pages, pages outside the document.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from .diagnostics import warning
+from .dictionary import unknown_chars
+from .errors import PlanParseError
+from .glyphs import MARKS, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
+from .records import Warning
+
+# A PDF starts with this signature, within its first kilobyte (what PDF readers accept).
+PDF_SIGNATURE = b"%PDF-"
+_SIGNATURE_WITHIN = 1024
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF file (its signature, not its name, says so)."""
+    return PDF_SIGNATURE in data[:_SIGNATURE_WITHIN]
+
+
+class OcrMode(str, Enum):
+    """When pages are read by OCR: ``auto`` the scanned and unreadable ones when OCR is
+    installed, ``always`` every page, ``never`` none."""
+
+    AUTO = "auto"
+    NEVER = "never"
+    ALWAYS = "always"
+
+
+class PageSource(Enum):
+    """Where a page's lines came from."""
+
+    TEXT = "text"  # the PDF's text layer
+    OCR = "ocr"  # recognised from the page's image
+    SCANNED = "scanned"  # an image with no text layer, not read: no lines
+    UNREADABLE = "unreadable"  # a text layer that does not decode to text, not read: no lines
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """One page as planparse reads it."""
+
+    number: int  # 1-based, as the PDF numbers its pages
+    lines: tuple[Line, ...]
+    source: PageSource
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """The plain text of a PDF for the text stages, and where each of its lines is."""
+
+    text: str
+    line_pages: tuple[int, ...]  # the page of line 1, line 2, ... of ``text``
+    warnings: tuple[Warning, ...]
+
+
+# ---------------------------------------------------------------- pages wanted
+
+_PAGE_RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+
+
+def select_pages(selection: str | None, count: int, name: str = "input") -> list[int]:
+    """The page numbers ``selection`` names ("24-29,31"), in document order; every page
+    for None. Pages outside the document are an error, not skipped."""
+    if selection is None:
+        return list(range(1, count + 1))
+    wanted: set[int] = set()
+    for part in selection.split(","):
+        match = _PAGE_RANGE.fullmatch(part)
+        if match is None:
+            raise PlanParseError(f"{name}: pages {selection!r} are not page numbers and ranges "
+                                 f"such as 24-29,31")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last < first:
+            raise PlanParseError(f"{name}: the page range {part.strip()} is empty or starts "
+                                 f"before page 1")
+        if last > count:
+            raise PlanParseError(f"{name}: page {last} is outside the document, which has "
+                                 f"{count} page{'s' if count != 1 else ''}")
+        wanted.update(range(first, last + 1))
+    return sorted(wanted)
+
+
+def page_list(numbers: Iterable[int]) -> str:
+    """Page numbers for a message, runs as ranges: 4, 12, 24-29."""
+    numbers = sorted(numbers)
+    parts: list[str] = []
+    for number in numbers:
+        if parts and number == last + 1:
+            parts[-1] = f"{parts[-1].split('-')[0]}-{number}"
+        else:
+            parts.append(str(number))
+        last = number
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- the document
+
+def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
+             password: str | None = None, ocr: OcrMode = OcrMode.AUTO) -> Iterator[PdfPage]:
+    """The selected pages of a PDF, read one at a time.
+
+    The document is opened and the request checked at once (a bad file, password or page
+    range raises PlanParseError here); the pages are read as they are asked for.
+    """
+    from . import ocr as ocr_engine
+
+    document = _open(data, name, password)
+    try:
+        numbers = select_pages(pages, len(document), name)
+        ocr = OcrMode(ocr)
+        if ocr is OcrMode.ALWAYS and not ocr_engine.available():
+            raise PlanParseError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
+    except BaseException:
+        document.close()
+        raise
+    use_ocr = ocr is OcrMode.ALWAYS or (ocr is OcrMode.AUTO and ocr_engine.available())
+    return _pages(document, numbers, name, ocr, use_ocr)
+
+
+def _open(data: bytes, name: str, password: str | None):
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    if not is_pdf(data):
+        raise PlanParseError(f"{name}: not a PDF file (it does not start with {PDF_SIGNATURE.decode()})")
+    try:
+        document = pypdfium2.PdfDocument(data, password=password)
+    except pypdfium2.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == pdfium.FPDF_ERR_PASSWORD:
+            raise PlanParseError(
+                f"{name}: the password is wrong" if password else
+                f"{name}: is encrypted: give its password with --password") from None
+        if code == pdfium.FPDF_ERR_SECURITY:
+            raise PlanParseError(f"{name}: is encrypted in a way PDFium cannot read") from None
+        raise PlanParseError(f"{name}: not a readable PDF (damaged or truncated)") from None
+    if len(document) == 0:
+        document.close()
+        raise PlanParseError(f"{name}: the PDF has no pages")
+    return document
+
+
+def _pages(document, numbers: list[int], name: str, mode: OcrMode, use_ocr: bool) -> Iterator[PdfPage]:
+    """Read the pages in order; pages sent to OCR are recognised in parallel while the
+    following pages are read, and handed on in page order."""
+    from . import ocr as ocr_engine
+
+    pool = None
+    pending: list[tuple[int, object]] = []  # (page number, PdfPage or a Future of OCR lines)
+    try:
+        for number in numbers:
+            page = _read_page(document, number, name)
+            if use_ocr and (mode is OcrMode.ALWAYS or page.source in _NEEDS_OCR):
+                if pool is None:
+                    pool = ocr_engine.OcrPool()
+                pending.append((number, pool.submit(_render_for_ocr(document, number, name))))
+            else:
+                pending.append((number, page))
+            while pending and (isinstance(pending[0][1], PdfPage)
+                               or len(pending) > (pool.workers if pool else 0) or pending[0][1].done()):
+                yield _finished(*pending.pop(0))
+        while pending:
+            yield _finished(*pending.pop(0))
+    finally:
+        if pool is not None:
+            pool.close()
+        document.close()
+
+
+_NEEDS_OCR = (PageSource.SCANNED, PageSource.UNREADABLE)
+
+
+def _finished(number: int, item) -> PdfPage:
+    if isinstance(item, PdfPage):
+        return item
+    return PdfPage(number, tuple(item.result()), PageSource.OCR)
+
+
+def _render_for_ocr(document, number: int, name: str):
+    """The page as a grey image at OCR's resolution."""
+    from .ocr import DPI
+
+    page = _load(document, number, name)
+    try:
+        return page.render(scale=DPI / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+
+
+def _load(document, number: int, name: str):
+    import pypdfium2
+
+    try:
+        return document[number - 1]
+    except pypdfium2.PdfiumError:
+        raise PlanParseError(f"{name}: page {number} cannot be read (the file is damaged or truncated)") from None
+
+
+# ---------------------------------------------------------------- one page
+
+def _read_page(document, number: int, name: str) -> PdfPage:
+    page = _load(document, number, name)
+    try:
+        textpage = page.get_textpage()
+        try:
+            objects = _page_objects(page)
+            glyphs = _glyphs(textpage.raw, objects.hidden)
+            width, height = page.get_size()
+            if _is_scanned(glyphs, objects.image_area, width * height):
+                return PdfPage(number, (), PageSource.SCANNED)
+            lines = rebuild_lines(glyphs, objects.horizontal, objects.vertical,
+                                  _Fonts(textpage.raw), height)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    if not readable("\n".join(line.text for line in lines)):
+        return PdfPage(number, (), PageSource.UNREADABLE)
+    return PdfPage(number, tuple(lines), PageSource.TEXT)
+
+
+@dataclass(slots=True)
+class _Objects:
+    """What the page's objects tell beside the characters."""
+
+    horizontal: list[Rule]
+    vertical: list[Rule]
+    hidden: list[tuple[int, tuple[float, float, float, float]]]  # text objects clipped out of sight
+    image_area: float
+
+
+# A path this thin (points) is a rule, drawn as a filled rectangle or a stroked line.
+_RULE_THICKNESS = 2.0
+
+
+def _page_objects(page) -> _Objects:
+    """The page's rules, images and clipped-away text, from its top-level objects."""
+    import pypdfium2.raw as pdfium
+
+    objects = _Objects([], [], [], 0.0)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw = page.raw
+    for position in range(pdfium.FPDFPage_CountObjects(raw)):
+        handle = pdfium.FPDFPage_GetObject(raw, position)
+        kind = pdfium.FPDFPageObj_GetType(handle)
+        if kind not in (pdfium.FPDF_PAGEOBJ_PATH, pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_TEXT):
+            continue
+        if kind == pdfium.FPDF_PAGEOBJ_TEXT:
+            clip = _clip_box(handle)
+            if clip is None:
+                continue
+        if not pdfium.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
+            continue
+        box = (left.value, bottom.value, right.value, top.value)
+        if kind == pdfium.FPDF_PAGEOBJ_PATH:
+            width, height = box[2] - box[0], box[3] - box[1]
+            if height <= _RULE_THICKNESS < width:
+                objects.horizontal.append(Rule((box[1] + box[3]) / 2, box[0], box[2]))
+            elif width <= _RULE_THICKNESS < height:
+                objects.vertical.append(Rule((box[0] + box[2]) / 2, box[1], box[3]))
+        elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
+            objects.image_area += (box[2] - box[0]) * (box[3] - box[1])
+        else:
+            middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            if not (clip[0] - 1 <= middle_x <= clip[2] + 1 and clip[1] - 1 <= middle_y <= clip[3] + 1):
+                objects.hidden.append((ctypes.cast(handle, ctypes.c_void_p).value, box))
+    return objects
+
+
+def _clip_box(handle) -> tuple[float, float, float, float] | None:
+    """The bounding box of a page object's clip path, or None when it has none."""
+    import pypdfium2.raw as pdfium
+
+    clip = pdfium.FPDFPageObj_GetClipPath(handle)
+    if not clip or pdfium.FPDFClipPath_CountPaths(clip) < 1:
+        return None
+    xs, ys = [], []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for position in range(pdfium.FPDFClipPath_CountPathSegments(clip, 0)):
+        segment = pdfium.FPDFClipPath_GetPathSegment(clip, 0, position)
+        if segment and pdfium.FPDFPathSegment_GetPoint(segment, x, y):
+            xs.append(x.value)
+            ys.append(y.value)
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]]) -> list[Glyph]:
+    """Every character PDFium found, in drawing order, without the spaces and line ends it
+    made up itself (they have no box) and without text a clip path hides."""
+    import pypdfium2.raw as pdfium
+
+    count = pdfium.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[:2 * count].decode("utf-16-le", errors="replace")
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    advance = pdfium.FS_RECTF()
+    char_box, char_origin = pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetCharOrigin
+    advance_box = pdfium.FPDFText_GetLooseCharBox
+    glyphs: list[Glyph] = []
+    for index, char in enumerate(text):
+        if char == "\r" or char == "\n":
+            continue
+        char_box(textpage, index, left, right, bottom, top)
+        if char in MARKS or draws_nikhahit(char, bottom.value, top.value):
+            # A mark has no advance: its ink is all that places it.
+            glyphs.append(Glyph(char, left.value, bottom.value, right.value, top.value,
+                                left.value, bottom.value, right.value, index))
+            continue
+        if char == " " and left.value == right.value:
+            continue  # a space PDFium inserted where it saw a gap
+        char_origin(textpage, index, x, y)
+        advance_box(textpage, index, advance)
+        glyphs.append(Glyph(char, left.value, bottom.value, right.value, top.value,
+                            x.value, y.value, advance.right, index))
+    if hidden:
+        glyphs = _visible(textpage, glyphs, hidden)
+    return [_symbol(textpage, glyph) if "\uf020" <= glyph.char <= "\uf0ff" else glyph
+            for glyph in glyphs]
+
+
+def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
+    import pypdfium2.raw as pdfium
+
+    hidden_handles = {handle for handle, _ in hidden}
+    kept = []
+    for glyph in glyphs:
+        middle_x, middle_y = (glyph.left + glyph.right) / 2, (glyph.bottom + glyph.top) / 2
+        if any(box[0] - 1 <= middle_x <= box[2] + 1 and box[1] - 1 <= middle_y <= box[3] + 1
+               for _, box in hidden):
+            handle = pdfium.FPDFText_GetTextObject(textpage, glyph.index)
+            if ctypes.cast(handle, ctypes.c_void_p).value in hidden_handles:
+                continue
+        kept.append(glyph)
+    return kept
+
+
+def _symbol(textpage, glyph: Glyph) -> Glyph:
+    """A symbol font's glyph (Wingdings, Webdings: PDFium maps them to U+F0xx) as the
+    Unicode symbol it draws, when ``glyphs.SYMBOLS`` knows it."""
+    return glyph._replace(char=symbol_char(_font_name(textpage, glyph.index), glyph.char))
+
+
+def _font_name(textpage, index: int) -> str:
+    import pypdfium2.raw as pdfium
+
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
+    return buffer.value.decode("latin-1")
+
+
+class _Fonts:
+    """``glyphs.Fonts`` from PDFium: size and weight of a character's font."""
+
+    def __init__(self, textpage) -> None:
+        self.textpage = textpage
+
+    def size(self, index: int) -> float:
+        import pypdfium2.raw as pdfium
+
+        return pdfium.FPDFText_GetFontSize(self.textpage, index)
+
+    def bold(self, index: int) -> bool:
+        import pypdfium2.raw as pdfium
+
+        weight = pdfium.FPDFText_GetFontWeight(self.textpage, index)
+        if weight > 0:
+            return weight >= _BOLD_WEIGHT
+        return "bold" in _font_name(self.textpage, index).lower()  # macOS writes no weight
+
+
+_BOLD_WEIGHT = 600
+
+
+# ---------------------------------------------------------------- page checks
+
+# A page is scanned when it has fewer letters than this and images cover this share of it.
+_SCANNED_LETTERS = 20
+_SCANNED_IMAGE_SHARE = 0.5
+
+
+def _is_scanned(glyphs: list[Glyph], image_area: float, page_area: float) -> bool:
+    if page_area <= 0 or image_area < _SCANNED_IMAGE_SHARE * page_area:
+        return False
+    return sum(1 for glyph in glyphs if not glyph.char.isspace()) < _SCANNED_LETTERS
+
+
+# Characters no readable text holds: the replacement character, private use (a font
+# with no map to Unicode), control characters.
+_UNREADABLE_CHAR = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
+# Latin-1 letters stand for Thai when a Thai font's codes are read as Latin (¡ÒÃ for การ).
+_LATIN1_LETTER = re.compile("[\u00c0-\u00ff\u00a1-\u00bf]")
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# Unreadable: more than this share of its letters are characters no text holds ...
+_MAX_BAD_SHARE = 0.2
+# ... or more than this share of its Thai is outside dictionary words (judged on this many
+# letters of Thai: enough to tell, cheap enough for every page).
+_MAX_NON_WORD_SHARE = 0.5
+_THAI_SAMPLE = 300
+
+
+def readable(text: str) -> bool:
+    """Whether a page's text layer decodes to text a person could read."""
+    letters = sum(1 for char in text if not char.isspace())
+    if not letters:
+        return True
+    bad = len(_UNREADABLE_CHAR.findall(text))
+    latin1 = len(_LATIN1_LETTER.findall(text))
+    if latin1 > _MAX_BAD_SHARE * letters:
+        bad += latin1
+    if bad > _MAX_BAD_SHARE * letters:
+        return False
+    sample, unknown = 0, 0
+    for run in _THAI_RUN.findall(text):
+        unknown += unknown_chars(run)[0]
+        sample += len(run)
+        if sample >= _THAI_SAMPLE:
+            break
+    return sample < _THAI_SAMPLE / 10 or unknown <= _MAX_NON_WORD_SHARE * sample
+
+
+# ---------------------------------------------------------------- plain text
+
+def pdf_text(data: bytes, name: str = "input", pages: str | None = None,
+             password: str | None = None, ocr: OcrMode = OcrMode.AUTO) -> PdfText:
+    """The plain text of a PDF for the text stages, its lines' pages and its warnings."""
+    return plain_text(read_pdf(data, name, pages, password, ocr))
+
+
+def plain_text(pages: Iterable[PdfPage]) -> PdfText:
+    """Lines joined by newlines, each page after the first starting with a form feed (a
+    page with no lines is a form feed alone), with the page of every line."""
+    lines: list[str] = []
+    line_pages: list[int] = []
+    sources: dict[PageSource, list[int]] = {}
+    for page in pages:
+        sources.setdefault(page.source, []).append(page.number)
+        texts = [line.text for line in page.lines] or [""]
+        if line_pages:
+            texts[0] = "\f" + texts[0]
+        lines += texts
+        line_pages += [page.number] * len(texts)
+    return PdfText("\n".join(lines), tuple(line_pages), tuple(page_warnings(sources)))
+
+
+def page_warnings(sources: dict[PageSource, list[int]]) -> list[Warning]:
+    """The warnings for pages that were scanned, unreadable or read by OCR."""
+    from . import ocr as ocr_engine
+
+    warnings = []
+    missing = ocr_engine.missing()
+    how = (f"they can be read by OCR: {missing}" if missing
+           else "read them with OCR (--ocr auto)")
+    if PageSource.SCANNED in sources:
+        numbers = page_list(sources[PageSource.SCANNED])
+        warnings.append(warning(
+            "SCANNED_PAGES", f"page(s) {numbers} are images with no text layer and were left out; {how}"))
+    if PageSource.UNREADABLE in sources:
+        numbers = page_list(sources[PageSource.UNREADABLE])
+        warnings.append(warning(
+            "UNREADABLE_TEXT", f"the text layer of page(s) {numbers} does not decode to readable "
+                               f"text (fonts with no map to Unicode) and was left out; {how}"))
+    if PageSource.OCR in sources:
+        numbers = page_list(sources[PageSource.OCR])
+        warnings.append(warning(
+            "OCR_TEXT", f"the text of page(s) {numbers} was recognised by OCR from the page "
+                        f"image; check it against the page, numbers above all"))
+    return warnings
