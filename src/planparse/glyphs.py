@@ -1,13 +1,13 @@
 """A PDF page's characters to the lines a person reads on it, Thai made whole again.
 
-PDFium gives every character of a page with its ink box and its origin on the
-baseline, in the order the page draws them. Taking its own line text loses Thai: marks
-have no width, so they come out after the wrong consonant in bold runs, on lines of
-their own in other tools, and Word's ำ comes out as a space plus า. This stage rebuilds
-the lines from the boxes instead, in order:
+PDFium gives every character of a page with its boxes, in the order the page draws
+them. Taking its own line text loses Thai: marks have no width, so they come out after
+the wrong consonant in bold runs, on lines of their own in other tools, and Word's ำ
+comes out as a space plus า. This stage rebuilds the lines from the boxes instead, in
+order:
 
 1. Private-use Thai (UPC fonts' shifted tone marks, U+F700-U+F71A) becomes the letters
-   it draws; a space with ink above its baseline is Word's nikhahit, the first half of ำ.
+   it draws. (``pdf`` has already made a space with ink, Word's nikhahit, a nikhahit.)
 2. Letters are cut into runs by baseline, not by gaps: a run ends where the baseline
    moves, the pen goes back, or a table's vertical rule stands between two letters.
 3. Each mark is put on the consonant its ink covers (by overlap, then by nearness), and
@@ -20,9 +20,10 @@ the lines from the boxes instead, in order:
    of a cell joined into its paragraphs, so a table reaches the text stages one cell a
    line.
 
-Everything here is a pure function of the characters, the rules and the fonts' sizes and
-weights, which ``pdf`` reads from PDFium. Coordinates are PDF points, y upwards, until
-the lines are made; a ``Line`` measures y from the top of the page.
+Everything here is a pure function of the characters, the rules and what ``Metrics``
+tells of a run's first letter, which ``pdf`` reads from PDFium. Coordinates are PDF
+points, y upwards, until the lines are made; a ``Line`` measures y from the top of the
+page.
 """
 
 from __future__ import annotations
@@ -33,19 +34,23 @@ import statistics
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, Sequence
 
+from .dictionary import unknown_chars
+
 
 class Glyph(NamedTuple):
-    """One character PDFium found on the page (generated spaces and line ends excluded)."""
+    """One character PDFium found on the page (generated spaces and line ends excluded).
+
+    A letter's (or space's) box is its advance: from the pen position before it to the
+    one after it, from the font's descent to its ascent (PDFium's "loose" box). A mark
+    has no advance, so its box is its ink.
+    """
 
     char: str
-    left: float  # ink box
+    left: float
     bottom: float
     right: float
     top: float
-    x: float  # origin: the pen position on the baseline
-    y: float
-    end: float  # where the pen moves on to: the right edge of the advance box
-    index: int  # position in the page's character stream, for ``Fonts``
+    index: int  # position in the page's character stream, for ``Metrics``
 
 
 class Rule(NamedTuple):
@@ -57,12 +62,18 @@ class Rule(NamedTuple):
     end: float
 
 
-class Fonts(Protocol):
-    """The font of a character, asked once a run (PDFium answers one character a call)."""
+class Metrics(Protocol):
+    """What PDFium tells of a character beyond its box, asked once a run (one call a
+    question a character)."""
 
-    def size(self, index: int) -> float: ...
+    def size(self, index: int) -> float:
+        """The size it is drawn at, in points."""
 
-    def bold(self, index: int) -> bool: ...
+    def bold(self, index: int) -> bool:
+        """Whether its font is bold."""
+
+    def baseline(self, index: int) -> float:
+        """The height of its origin, on the baseline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +124,6 @@ def symbol_char(font: str, char: str) -> str:
     return SYMBOLS.get(family, {}).get(ord(char) - 0xF000, char)
 
 
-_NIKHAHIT = "\u0e4d"
 _SARA_AA = "\u0e32"
 _SARA_AM = "\u0e33"
 # Marks in their stored order after a consonant: vowels above and below (and mai
@@ -125,19 +135,20 @@ _BELOW = frozenset("\u0e38\u0e39\u0e3a")
 # Characters that take no width: each is placed by its ink alone.
 MARKS = frozenset(_MARK_RANK) | frozenset(
     code for code, letter in THAI_PRIVATE_USE.items() if letter in _MARK_RANK)
+NIKHAHIT = "\u0e4d"
 # A space with ink this high (points) draws a glyph: Word's nikhahit, the first half of
 # ำ. A real space has no ink (PDFium gives it a box a few hundredths of a point high).
 _INKED_SPACE = 0.3
 
 
 def draws_nikhahit(char: str, bottom: float, top: float) -> bool:
-    """Whether a character PDFium reports is a space with the ink of a nikhahit."""
+    """Whether a character PDFium reports, with its ink box, is a space drawing a nikhahit."""
     return char == " " and top - bottom > _INKED_SPACE
 
 
 # ----------------------------------------------------------------- thresholds, in ems
 
-# A run goes on while the baseline stays within this much of the run's ...
+# A run goes on while its letters' boxes stand within this much of its first letter's ...
 _SAME_BASELINE = 0.3
 # ... and the pen does not go back more than this.
 _BACKWARDS = 0.5
@@ -173,12 +184,12 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 # ----------------------------------------------------------------- the stage
 
 def rebuild_lines(glyphs: Sequence[Glyph], horizontal: Sequence[Rule], vertical: Sequence[Rule],
-                  fonts: Fonts, page_height: float) -> list[Line]:
+                  metrics: Metrics, page_height: float) -> list[Line]:
     """The lines of a page in drawing order, a table's cells row by row, one paragraph a line."""
     horizontal, vertical = merge_rules(horizontal), merge_rules(vertical)
     letters, marks = _split_marks(glyphs)
-    runs = _cut_runs(letters, vertical, fonts)
-    marks_of = _attach_marks(runs, marks)
+    runs, run_of = _cut_runs(letters, vertical, metrics)
+    marks_of = _attach_marks(letters, run_of, marks)
     cells = _Cells(horizontal, vertical)
     texts: list[_Text] = []
     for table, block in _blocks(runs, cells):
@@ -195,11 +206,11 @@ class _Run:
 
     __slots__ = ("glyphs", "size", "bold", "y", "cell")
 
-    def __init__(self, first: Glyph, fonts: Fonts) -> None:
+    def __init__(self, first: Glyph, metrics: Metrics) -> None:
         self.glyphs = [first]
-        self.size = fonts.size(first.index) or _DEFAULT_SIZE
-        self.bold = fonts.bold(first.index)
-        self.y = first.y
+        self.size = metrics.size(first.index) or _DEFAULT_SIZE
+        self.bold = metrics.bold(first.index)
+        self.y = metrics.baseline(first.index)  # the baseline
         self.cell: tuple[float, float, float, float] | None = None
 
     @property
@@ -215,19 +226,18 @@ class _Run:
 _DEFAULT_SIZE = 12.0
 
 
-def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
-    """(letters and spaces, marks), each in drawing order, private-use Thai mapped."""
+def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[tuple[Glyph, int]]]:
+    """(letters and spaces, marks), each in drawing order, private-use Thai mapped. Each
+    mark comes with the number of letters drawn before it."""
     letters: list[Glyph] = []
-    marks: list[Glyph] = []
+    marks: list[tuple[Glyph, int]] = []
     for glyph in glyphs:
         char = glyph.char
         if char in THAI_PRIVATE_USE:
             char = THAI_PRIVATE_USE[char]
             glyph = glyph._replace(char=char)
         if char in _MARK_RANK:
-            marks.append(glyph)
-        elif draws_nikhahit(char, glyph.bottom, glyph.top):
-            marks.append(glyph._replace(char=_NIKHAHIT))
+            marks.append((glyph, len(letters)))
         elif char.isspace():
             if char in _SPACES:
                 letters.append(glyph._replace(char=" ") if char != " " else glyph)
@@ -240,33 +250,38 @@ def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[Glyph]]:
 _SPACES = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
 
 
-def _cut_runs(letters: list[Glyph], vertical: list[Rule], fonts: Fonts) -> list[_Run]:
-    """Runs: a new one where the baseline moves, the pen goes back or a rule intervenes."""
+def _cut_runs(letters: list[Glyph], vertical: list[Rule],
+              metrics: Metrics) -> tuple[list[_Run], list[_Run | None]]:
+    """Runs: a new one where the baseline moves, the pen goes back or a rule intervenes.
+    Also the run of each letter (None for a space no run took)."""
     runs: list[_Run] = []
+    run_of: list[_Run | None] = []
     run: _Run | None = None
     previous = letters[0] if letters else None
     for glyph in letters:
         if run is not None:
             em = run.size
-            if (abs(glyph.y - run.y) <= _SAME_BASELINE * em
-                    and glyph.x >= previous.x - _BACKWARDS * em
-                    and not _rule_between(vertical, previous.right, glyph.left, glyph.y)):
+            if (abs(glyph.bottom - run.glyphs[0].bottom) <= _SAME_BASELINE * em
+                    and glyph.left >= previous.left - _BACKWARDS * em
+                    and (glyph.left - previous.right < _CELL_PADDING
+                         or not _rule_between(vertical, previous.right, glyph.left, run.y))):
                 run.glyphs.append(glyph)
+                run_of.append(run)
                 previous = glyph
                 continue
         if glyph.char == " ":  # a run never starts with a space
             run = None
+            run_of.append(None)
             continue
-        run = _Run(glyph, fonts)
+        run = _Run(glyph, metrics)
         runs.append(run)
+        run_of.append(run)
         previous = glyph
-    return runs
+    return runs, run_of
 
 
 def _rule_between(vertical: list[Rule], left: float, right: float, y: float) -> bool:
     """Whether a vertical rule crosses the baseline at ``y`` between ``left`` and ``right``."""
-    if right - left < _CELL_PADDING or not vertical:
-        return False
     for rule in vertical[bisect.bisect_left(vertical, (left - 1,)):]:
         if rule.at > right + 1:
             return False
@@ -295,46 +310,79 @@ def merge_rules(rules: Sequence[Rule]) -> list[Rule]:
 
 # ----------------------------------------------------------------- marks
 
-def _attach_marks(runs: list[_Run], marks: list[Glyph]) -> dict[int, list[str]]:
+def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
+                  marks: list[tuple[Glyph, int]]) -> dict[int, list[str]]:
     """The marks of each letter (by its stream index), in stored order.
 
-    Vowels (and nikhahit) go to the consonant their ink covers; a tone mark stacked on a
-    vowel goes to that vowel's consonant (its ink may reach over the next letter), any
-    other to the consonant under it."""
-    consonants = [(glyph, run.size) for run in runs for glyph in run.glyphs
-                  if "\u0e01" <= glyph.char <= "\u0e2e"]
-    if not marks or not consonants:
+    A vowel (or nikhahit) goes to the consonant its ink covers; a tone mark stacked on a
+    vowel to that vowel's consonant (its ink may reach over the next letter), any other
+    to the consonant under it. Most marks follow their consonant in the drawing order
+    and cover it: that one is tried first; then the letters drawn near the mark; then
+    any letter under its ink (the gazette's stamped header draws its marks at the end).
+    """
+    if not marks:
         return {}
-    order = [glyph.index for glyph, _ in consonants]
+    page_wide: list[list] = []  # consonants by left edge, and their left edges, if needed
+
+    def consonant_at(position: int) -> tuple[Glyph, _Run] | None:
+        if 0 <= position < len(letters):
+            glyph, run = letters[position], run_of[position]
+            if run is not None and "\u0e01" <= glyph.char <= "\u0e2e":
+                return glyph, run
+        return None
+
+    def base_of(mark: Glyph, position: int) -> tuple[Glyph, _Run] | None:
+        previous = consonant_at(position - 1)
+        if previous is not None and _sits_on(mark, *previous):
+            return previous
+        near = [found for found in map(consonant_at, range(position - _MARK_NEIGHBOURS,
+                                                           position + _MARK_NEIGHBOURS))
+                if found is not None]
+        found = _covered(mark, near)
+        if found is None:
+            if not page_wide:
+                consonants = sorted(filter(None, map(consonant_at, range(len(letters)))),
+                                    key=lambda consonant: consonant[0].left)
+                page_wide[:] = [consonants, [glyph.left for glyph, _ in consonants]]
+            consonants, lefts = page_wide
+            start = bisect.bisect_left(lefts, mark.left - _WIDEST_LETTER)
+            found = _covered(mark, consonants[start:bisect.bisect_right(lefts, mark.right)])
+        return found
+
     attached: dict[int, list[str]] = {}
-    size_of = {glyph.index: em for glyph, em in consonants}
-    vowels: list[tuple[Glyph, Glyph, float]] = []  # (upper vowel, its consonant, em)
-    for mark in marks:
-        if mark.char not in _STACKED:
-            base = _best_base(mark, _neighbours(consonants, order, mark.index), consonants)
-            if base is not None:
-                attached.setdefault(base.index, []).append(mark.char)
-                if mark.char not in _BELOW:
-                    vowels.append((mark, base, size_of[base.index]))
-    vowel_order = [vowel.index for vowel, _, _ in vowels]
-    for mark in marks:
+    vowels: list[tuple[Glyph, Glyph, float]] = []  # upper vowels: (vowel, consonant, em)
+    for mark, position in marks:
+        base = None
         if mark.char in _STACKED:
-            base = _stacked_on(mark, vowels[max(0, bisect.bisect_left(vowel_order, mark.index)
-                                                - _MARK_NEIGHBOURS):][:2 * _MARK_NEIGHBOURS])
-            if base is None:
-                base = _best_base(mark, _neighbours(consonants, order, mark.index), consonants)
-            if base is not None:
-                attached.setdefault(base.index, []).append(mark.char)
-    return {index: sorted(set(chars), key=_MARK_RANK.__getitem__) for index, chars in attached.items()}
+            base = _stacked_on(mark, vowels[-_MARK_NEIGHBOURS:])
+        if base is None:
+            found = base_of(mark, position)
+            if found is None:
+                continue
+            base, run = found
+            if mark.char not in _STACKED and mark.char not in _BELOW:
+                vowels.append((mark, base, run.size))
+        attached.setdefault(base.index, []).append(mark.char)
+    for index, chars in attached.items():
+        if len(chars) > 1:
+            attached[index] = sorted(set(chars), key=_MARK_RANK.__getitem__)
+    return attached
+
+
+# No letter's box is wider than this (points): where to look left of a mark.
+_WIDEST_LETTER = 40.0
 
 
 # Marks written above an upper vowel when the consonant has one.
 _STACKED = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 
 
-def _neighbours(consonants: list[tuple[Glyph, float]], order: list[int], index: int):
-    near = bisect.bisect_left(order, index)
-    return consonants[max(0, near - _MARK_NEIGHBOURS):near + _MARK_NEIGHBOURS]
+def _sits_on(mark: Glyph, glyph: Glyph, run: _Run) -> bool:
+    """Whether the middle of the mark's ink is over the letter, at the mark's height."""
+    if not glyph.left <= (mark.left + mark.right) / 2 <= glyph.right:
+        return False
+    low, high = _LOWER_MARK_DROP if mark.char in _BELOW else _UPPER_MARK_RISE
+    return low <= ((mark.top if mark.char in _BELOW else mark.bottom) - run.y) / run.size <= high
 
 
 def _stacked_on(mark: Glyph, vowels: list[tuple[Glyph, Glyph, float]]) -> Glyph | None:
@@ -348,20 +396,16 @@ def _stacked_on(mark: Glyph, vowels: list[tuple[Glyph, Glyph, float]]) -> Glyph 
     return best
 
 
-def _best_base(mark: Glyph, near: list[tuple[Glyph, float]],
-               everywhere: list[tuple[Glyph, float]]) -> Glyph | None:
-    """The consonant whose ink the mark covers most, among the letters drawn near it,
-    else anywhere on the page; failing that the nearest one."""
-    return _covered(mark, near) or _covered(mark, everywhere)
-
-
-def _covered(mark: Glyph, candidates: list[tuple[Glyph, float]]) -> Glyph | None:
+def _covered(mark: Glyph, candidates: list[tuple[Glyph, _Run]]) -> tuple[Glyph, _Run] | None:
+    """The consonant whose ink the mark covers most, at the right height for the mark;
+    failing that the nearest one; None when none is near."""
     below = mark.char in _BELOW
     low, high = _LOWER_MARK_DROP if below else _UPPER_MARK_RISE
+    height = mark.top if below else mark.bottom
     best, best_score = None, None
-    for glyph, em in candidates:
-        rise = ((mark.top if below else mark.bottom) - glyph.y) / em
-        if not low <= rise <= high:
+    for glyph, run in candidates:
+        em = run.size
+        if not low <= (height - run.y) / em <= high:
             continue
         overlap = min(mark.right, glyph.right) - max(mark.left, glyph.left)
         if overlap <= 0:
@@ -371,7 +415,7 @@ def _covered(mark: Glyph, candidates: list[tuple[Glyph, float]]) -> Glyph | None
             overlap = -distance
         score = (overlap, -abs(glyph.index - mark.index))
         if best_score is None or score > best_score:
-            best, best_score = glyph, score
+            best, best_score = (glyph, run), score
     return best
 
 
@@ -397,7 +441,7 @@ def _on_baselines(runs: list[_Run]) -> list[list[_Run]]:
         if groups:
             last = groups[-1][-1]
             if (abs(run.y - last.y) <= _SAME_BASELINE * last.size
-                    and run.glyphs[0].x >= last.glyphs[-1].x - _BACKWARDS * last.size):
+                    and run.left >= last.glyphs[-1].left - _BACKWARDS * last.size):
                 groups[-1].append(run)
                 continue
         groups.append([run])
@@ -408,41 +452,75 @@ def _text_of(runs: list[_Run], marks_of: dict[int, list[str]]) -> _Text:
     """The text of one line: letters with their marks after them, spaces where they belong."""
     glyphs = [glyph for run in runs for glyph in run.glyphs]
     first = runs[0]
-    em = first.size
-    gaps = [following.x - preceding.end
-            for preceding, following in zip(glyphs, glyphs[1:])
-            if preceding.char != " " and following.char != " "]
-    threshold = _SPACE_AT_LEAST * em
-    if len(gaps) >= 2:
-        threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)
-    parts: list[str] = []
+    threshold = _space_threshold(glyphs, first.size)
+    parts: list[str] = []  # one character each
+    drawn_am: list[int] = []  # where the PDF itself gave ำ: maybe า in a font that maps it so
     space = False
     previous: Glyph | None = None
-    am_follows = False  # the nikhahit over the last consonant makes this า an ำ
+    am_follows = False  # the last consonant's nikhahit makes the next vowel ำ
     for position, glyph in enumerate(glyphs):
         char = glyph.char
         if char == " ":
             space = True
             continue
-        if previous is not None and (space or glyph.x - previous.end > threshold):
+        if previous is not None and (space or glyph.left - previous.right > threshold):
             parts.append(" ")
         space = False
-        marks = marks_of.get(glyph.index, ())
-        if char == _SARA_AA and (am_follows or _NIKHAHIT in marks):
-            char = _SARA_AM
+        marks = marks_of.get(glyph.index, _NO_MARKS)
+        if char in _AA_OR_AM and (am_follows or NIKHAHIT in marks):
+            char = _SARA_AM  # nikhahit and า: Word's ำ (and ำ, where the font maps า to it)
+        elif char == _SARA_AM:
+            drawn_am.append(len(parts))
         am_follows = False
-        if _NIKHAHIT in marks:
-            marks = [mark for mark in marks if mark != _NIKHAHIT]
-            if char == _SARA_AM:
-                pass
-            elif position + 1 < len(glyphs) and glyphs[position + 1].char == _SARA_AA:
+        if NIKHAHIT in marks:
+            marks = [mark for mark in marks if mark != NIKHAHIT]
+            following = glyphs[position + 1] if position + 1 < len(glyphs) else None
+            if following is not None and following.char in _AA_OR_AM and char != _SARA_AM:
                 am_follows = True
-            else:
-                marks.append(_NIKHAHIT)  # a nikhahit of its own (Pali, Sanskrit)
+            elif char != _SARA_AM:
+                marks.append(NIKHAHIT)  # a nikhahit of its own (Pali, Sanskrit)
         parts.append(char)
         parts.extend(marks)
         previous = glyph
-    return _Text("".join(parts), first.left, first.y, first.y, em, first.bold, space)
+    text = "".join(parts) if not drawn_am else read_am_as_aa("".join(parts), drawn_am)
+    return _Text(text, first.left, first.y, first.y, first.size, first.bold, space)
+
+
+_AA_OR_AM = frozenset((_SARA_AA, _SARA_AM))
+_NO_MARKS: list[str] = []
+
+
+def _space_threshold(glyphs: list[Glyph], em: float) -> float:
+    """The gap (points) past which two letters of a line have a space between them."""
+    gaps = [following.left - preceding.right
+            for preceding, following in zip(glyphs, glyphs[1:])
+            if preceding.char != " " and following.char != " "]
+    threshold = _SPACE_AT_LEAST * em
+    if len(gaps) >= 2:
+        threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)
+    return threshold
+
+
+def read_am_as_aa(text: str, positions: list[int]) -> str:
+    """``text`` with the ำ at ``positions`` read as า where the dictionary reads the
+    words around it better so: some fonts map their า to ำ (ยุทธศำสตร์, ผ่ำน)."""
+    chars = list(text)
+    for at in positions:
+        start = at
+        while start > max(0, at - _AM_WINDOW) and _THAI.match(chars[start - 1]):
+            start -= 1
+        end = at + 1
+        while end < min(len(chars), at + _AM_WINDOW) and _THAI.match(chars[end]):
+            end += 1
+        as_drawn = "".join(chars[start:end])
+        as_aa = as_drawn[:at - start] + _SARA_AA + as_drawn[at - start + 1:]
+        if unknown_chars(as_aa) < unknown_chars(as_drawn):  # fewer strays, else fewer words
+            chars[at] = _SARA_AA
+    return "".join(chars)
+
+
+# The dictionary weighs this many letters either side of an ำ that may be า.
+_AM_WINDOW = 20
 
 
 # ----------------------------------------------------------------- tables

@@ -29,7 +29,7 @@ from enum import Enum
 from .diagnostics import warning
 from .dictionary import unknown_chars
 from .errors import PlanParseError
-from .glyphs import MARKS, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
+from .glyphs import MARKS, NIKHAHIT, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
 from .records import Warning
 
 # A PDF starts with this signature, within its first kilobyte (what PDF readers accept).
@@ -235,7 +235,7 @@ def _read_page(document, number: int, name: str) -> PdfPage:
             if _is_scanned(glyphs, objects.image_area, width * height):
                 return PdfPage(number, (), PageSource.SCANNED)
             lines = rebuild_lines(glyphs, objects.horizontal, objects.vertical,
-                                  _Fonts(textpage.raw), height)
+                                  _Metrics(textpage.raw), height)
         finally:
             textpage.close()
     finally:
@@ -288,7 +288,9 @@ def _page_objects(page) -> _Objects:
             objects.image_area += (box[2] - box[0]) * (box[3] - box[1])
         else:
             middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-            if not (clip[0] - 1 <= middle_x <= clip[2] + 1 and clip[1] - 1 <= middle_y <= clip[3] + 1):
+            empty = box[2] <= box[0] or box[3] <= box[1]  # no ink: nothing to hide
+            if not empty and not (clip[0] - 1 <= middle_x <= clip[2] + 1
+                                  and clip[1] - 1 <= middle_y <= clip[3] + 1):
                 objects.hidden.append((ctypes.cast(handle, ctypes.c_void_p).value, box))
     return objects
 
@@ -314,7 +316,11 @@ def _clip_box(handle) -> tuple[float, float, float, float] | None:
 
 def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]]) -> list[Glyph]:
     """Every character PDFium found, in drawing order, without the spaces and line ends it
-    made up itself (they have no box) and without text a clip path hides."""
+    made up itself (they have no box) and without text a clip path hides.
+
+    A letter is asked for its advance box alone, a mark for its ink, a space for its ink
+    (Word draws its nikhahit as a space with ink) and then its advance: one call a
+    character, two for a space."""
     import pypdfium2.raw as pdfium
 
     count = pdfium.FPDFText_CountChars(textpage)
@@ -324,26 +330,22 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
     pdfium.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(buffer)[:2 * count].decode("utf-16-le", errors="replace")
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    x, y = ctypes.c_double(), ctypes.c_double()
     advance = pdfium.FS_RECTF()
-    char_box, char_origin = pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetCharOrigin
-    advance_box = pdfium.FPDFText_GetLooseCharBox
+    ink_box, advance_box = pdfium.FPDFText_GetCharBox, pdfium.FPDFText_GetLooseCharBox
     glyphs: list[Glyph] = []
     for index, char in enumerate(text):
         if char == "\r" or char == "\n":
             continue
-        char_box(textpage, index, left, right, bottom, top)
-        if char in MARKS or draws_nikhahit(char, bottom.value, top.value):
-            # A mark has no advance: its ink is all that places it.
-            glyphs.append(Glyph(char, left.value, bottom.value, right.value, top.value,
-                                left.value, bottom.value, right.value, index))
-            continue
-        if char == " " and left.value == right.value:
-            continue  # a space PDFium inserted where it saw a gap
-        char_origin(textpage, index, x, y)
+        if char in MARKS or char == " ":
+            ink_box(textpage, index, left, right, bottom, top)
+            if char != " " or draws_nikhahit(char, bottom.value, top.value):
+                glyphs.append(Glyph(NIKHAHIT if char == " " else char,
+                                    left.value, bottom.value, right.value, top.value, index))
+                continue
+            if left.value == right.value:
+                continue  # a space PDFium inserted where it saw a gap
         advance_box(textpage, index, advance)
-        glyphs.append(Glyph(char, left.value, bottom.value, right.value, top.value,
-                            x.value, y.value, advance.right, index))
+        glyphs.append(Glyph(char, advance.left, advance.bottom, advance.right, advance.top, index))
     if hidden:
         glyphs = _visible(textpage, glyphs, hidden)
     return [_symbol(textpage, glyph) if "\uf020" <= glyph.char <= "\uf0ff" else glyph
@@ -351,18 +353,24 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
 
 
 def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
+    """The glyphs that are not in a text object a clip path hides. Only a glyph whose box
+    meets such an object's box is asked which object it belongs to (a call each)."""
     import pypdfium2.raw as pdfium
 
     hidden_handles = {handle for handle, _ in hidden}
+    boxes = [box for _, box in hidden]
+    left, bottom = min(box[0] for box in boxes), min(box[1] for box in boxes)
+    right, top = max(box[2] for box in boxes), max(box[3] for box in boxes)
     kept = []
     for glyph in glyphs:
-        middle_x, middle_y = (glyph.left + glyph.right) / 2, (glyph.bottom + glyph.top) / 2
-        if any(box[0] - 1 <= middle_x <= box[2] + 1 and box[1] - 1 <= middle_y <= box[3] + 1
-               for _, box in hidden):
-            handle = pdfium.FPDFText_GetTextObject(textpage, glyph.index)
-            if ctypes.cast(handle, ctypes.c_void_p).value in hidden_handles:
-                continue
-        kept.append(glyph)
+        if (glyph.right < left or glyph.left > right or glyph.top < bottom or glyph.bottom > top
+                or not any(glyph.right >= box[0] and glyph.left <= box[2]
+                           and glyph.top >= box[1] and glyph.bottom <= box[3] for box in boxes)):
+            kept.append(glyph)
+            continue
+        handle = pdfium.FPDFText_GetTextObject(textpage, glyph.index)
+        if ctypes.cast(handle, ctypes.c_void_p).value not in hidden_handles:
+            kept.append(glyph)
     return kept
 
 
@@ -381,16 +389,22 @@ def _font_name(textpage, index: int) -> str:
     return buffer.value.decode("latin-1")
 
 
-class _Fonts:
-    """``glyphs.Fonts`` from PDFium: size and weight of a character's font."""
+class _Metrics:
+    """``glyphs.Metrics`` from PDFium."""
 
     def __init__(self, textpage) -> None:
         self.textpage = textpage
 
     def size(self, index: int) -> float:
+        """The size the character is drawn at: the font size, scaled by the text matrix
+        (Acrobat Distiller sets a 1-point font and scales it)."""
         import pypdfium2.raw as pdfium
 
-        return pdfium.FPDFText_GetFontSize(self.textpage, index)
+        size = pdfium.FPDFText_GetFontSize(self.textpage, index)
+        matrix = pdfium.FS_MATRIX()
+        if pdfium.FPDFText_GetMatrix(self.textpage, index, matrix):
+            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        return size
 
     def bold(self, index: int) -> bool:
         import pypdfium2.raw as pdfium
@@ -399,6 +413,13 @@ class _Fonts:
         if weight > 0:
             return weight >= _BOLD_WEIGHT
         return "bold" in _font_name(self.textpage, index).lower()  # macOS writes no weight
+
+    def baseline(self, index: int) -> float:
+        import pypdfium2.raw as pdfium
+
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        return y.value
 
 
 _BOLD_WEIGHT = 600
@@ -423,6 +444,7 @@ _UNREADABLE_CHAR = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
 # Latin-1 letters stand for Thai when a Thai font's codes are read as Latin (¡ÒÃ for การ).
 _LATIN1_LETTER = re.compile("[\u00c0-\u00ff\u00a1-\u00bf]")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+_WHITE_SPACE = re.compile(r"\s")
 # Unreadable: more than this share of its letters are characters no text holds ...
 _MAX_BAD_SHARE = 0.2
 # ... or more than this share of its Thai is outside dictionary words (judged on this many
@@ -433,7 +455,7 @@ _THAI_SAMPLE = 300
 
 def readable(text: str) -> bool:
     """Whether a page's text layer decodes to text a person could read."""
-    letters = sum(1 for char in text if not char.isspace())
+    letters = len(text) - len(_WHITE_SPACE.findall(text))
     if not letters:
         return True
     bad = len(_UNREADABLE_CHAR.findall(text))
