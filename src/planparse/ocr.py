@@ -8,8 +8,8 @@ How pages are read was measured on the Hangdong plan's pages (benchmarks/README.
 rendered by PDFium at 300 dpi in grey, tesseract's default page segmentation (mode 3,
 automatic, no orientation detection), Thai with English, one tesseract thread a process
 (``OMP_THREAD_LIMIT=1``: its own threads make a page 16-18 s instead of about 4 s) and
-pages in parallel worker processes. Lines tesseract is unsure of and that are much
-smaller than the page's text are specks and rules read as letters; they are dropped.
+pages in parallel worker processes. Lines much less high than the page's text are
+specks, or marks, read as letters; they are dropped.
 Thai digits are OCR's weak point: ``pdf`` marks what came from here (``OCR_TEXT``).
 """
 
@@ -30,9 +30,8 @@ DPI = 300
 LANGUAGES = "tha+eng"
 INSTALL = ("install it: pip install 'planparse[ocr]', and tesseract with its Thai data "
            "(Debian: apt-get install tesseract-ocr tesseract-ocr-tha)")
-# A line is a speck read as letters when tesseract's confidence in it is below this ...
-_MIN_CONFIDENCE = 80
-# ... and its height is below this share of the page's usual line.
+# A line less high than this share of the page's usual line is specks, or the marks of
+# the line below, read as letters (tesseract gives them a confidence of 60 to 95).
 _MIN_HEIGHT_SHARE = 0.6
 
 
@@ -99,10 +98,8 @@ def lines_of(text: str, table: str) -> list[Line]:
     for line, words in zip(texts, boxes.values()):
         top = min(int(word["top"]) for word in words)
         bottom = max(int(word["top"]) + int(word["height"]) for word in words)
-        confidence = statistics.fmean(float(word["conf"]) for word in words)
-        measured.append((line, min(int(word["left"]) for word in words), top, bottom, confidence))
-    usual = statistics.median(bottom - top for _, _, top, bottom, _ in measured)
+        measured.append((line, min(int(word["left"]) for word in words), top, bottom))
+    usual = statistics.median(bottom - top for _, _, top, bottom in measured)
     points = 72 / DPI
     return [Line(reorder_marks(line.strip()), left * points, bottom * points, (bottom - top) * points, False)
-            for line, left, top, bottom, confidence in measured
-            if confidence >= _MIN_CONFIDENCE or bottom - top >= _MIN_HEIGHT_SHARE * usual]
+            for line, left, top, bottom in measured if bottom - top >= _MIN_HEIGHT_SHARE * usual]

@@ -144,26 +144,44 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
 
 
 def _open(data: bytes, name: str, password: str | None):
+    """The document, or PlanParseError saying why it cannot be read."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
     if not is_pdf(data):
         raise PlanParseError(f"{name}: not a PDF file (it does not start with {PDF_SIGNATURE.decode()})")
+    if _END_OF_FILE not in data[-_SIGNATURE_WITHIN:]:
+        # PDFium would rebuild what is left and read it as if it were all.
+        raise PlanParseError(f"{name}: the PDF is truncated (it does not end with %%EOF): "
+                             f"get the whole file again")
     try:
         document = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        if code == pdfium.FPDF_ERR_PASSWORD:
-            raise PlanParseError(
-                f"{name}: the password is wrong" if password else
-                f"{name}: is encrypted: give its password with --password") from None
-        if code == pdfium.FPDF_ERR_SECURITY:
-            raise PlanParseError(f"{name}: is encrypted in a way PDFium cannot read") from None
-        raise PlanParseError(f"{name}: not a readable PDF (damaged or truncated)") from None
+        raise PlanParseError(f"{name}: {_load_failure(getattr(error, 'err_code', None), data, password)}") from None
     if len(document) == 0:
         document.close()
-        raise PlanParseError(f"{name}: the PDF has no pages")
+        raise PlanParseError(f"{name}: {_NO_PAGES}")
     return document
+
+
+_END_OF_FILE = b"%%EOF"
+_NO_PAGES = "the PDF has no pages"
+
+
+def _load_failure(code: int | None, data: bytes, password: str | None) -> str:
+    """Why PDFium could not open a file, from its error code.
+
+    PDFium keeps the last error of the process and does not set one when the page tree
+    is empty, so a password error counts only for a file that is encrypted at all."""
+    import pypdfium2.raw as pdfium
+
+    if code == pdfium.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
+        return "the password is wrong" if password else "is encrypted: give its password with --password"
+    if code == pdfium.FPDF_ERR_SECURITY:
+        return "is encrypted in a way PDFium cannot read"
+    if code in (pdfium.FPDF_ERR_FORMAT, pdfium.FPDF_ERR_FILE, pdfium.FPDF_ERR_UNKNOWN, pdfium.FPDF_ERR_PAGE):
+        return "not a readable PDF (damaged)"
+    return _NO_PAGES + " (or its page tree cannot be read)"
 
 
 def _pages(document, numbers: list[int], name: str, mode: OcrMode, use_ocr: bool) -> Iterator[PdfPage]:
