@@ -160,9 +160,11 @@ _LOWER_MARK_DROP = (-0.8, 0.3)
 _STACK_GAP = 0.2
 # With no consonant under its ink, a mark goes to the nearest one within this distance.
 _NEAREST_MARK_BASE = 0.6
-# Marks are looked for among this many letters either side in the drawing order, before
-# the whole page is searched (the gazette's stamped header draws its marks at the end).
+# Marks are looked for among this many letters after them in the drawing order, and
+# this many before (Distiller draws a word's marks after the word), before the whole
+# page is searched (the gazette's stamped header draws its marks at the end of the page).
 _MARK_NEIGHBOURS = 4
+_MARKS_AFTER_WORD = 12
 # A gap is a space where it is wider than both of these (the line's median gap doubled
 # plus this, and this alone).
 _SPACE_OVER_MEDIAN = 0.1
@@ -335,11 +337,11 @@ def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
         previous = consonant_at(position - 1)
         if previous is not None and _sits_on(mark, *previous):
             return previous
-        near = [found for found in map(consonant_at, range(position - _MARK_NEIGHBOURS,
+        near = [found for found in map(consonant_at, range(position - _MARKS_AFTER_WORD,
                                                            position + _MARK_NEIGHBOURS))
                 if found is not None]
         found = _covered(mark, near)
-        if found is None:
+        if found is None or not _sits_on(mark, *found):
             if not page_wide:
                 consonants = sorted(filter(None, map(consonant_at, range(len(letters)))),
                                     key=lambda consonant: consonant[0].left)
@@ -347,7 +349,7 @@ def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
             consonants, lefts = page_wide
             start = bisect.bisect_left(lefts, mark.left - _WIDEST_LETTER)
             found = _covered(mark, consonants[start:bisect.bisect_right(lefts, mark.right)])
-        return found
+        return found or _covered(mark, near, nearest=True)
 
     attached: dict[int, list[str]] = {}
     vowels: list[tuple[Glyph, Glyph, float]] = []  # upper vowels: (vowel, consonant, em)
@@ -396,9 +398,10 @@ def _stacked_on(mark: Glyph, vowels: list[tuple[Glyph, Glyph, float]]) -> Glyph 
     return best
 
 
-def _covered(mark: Glyph, candidates: list[tuple[Glyph, _Run]]) -> tuple[Glyph, _Run] | None:
-    """The consonant whose ink the mark covers most, at the right height for the mark;
-    failing that the nearest one; None when none is near."""
+def _covered(mark: Glyph, candidates: list[tuple[Glyph, _Run]],
+             nearest: bool = False) -> tuple[Glyph, _Run] | None:
+    """The consonant the mark covers most, at the right height for the mark; with
+    ``nearest``, failing that the nearest one. None when there is none."""
     below = mark.char in _BELOW
     low, high = _LOWER_MARK_DROP if below else _UPPER_MARK_RISE
     height = mark.top if below else mark.bottom
@@ -410,7 +413,7 @@ def _covered(mark: Glyph, candidates: list[tuple[Glyph, _Run]]) -> tuple[Glyph, 
         overlap = min(mark.right, glyph.right) - max(mark.left, glyph.left)
         if overlap <= 0:
             distance = max(glyph.left - mark.right, mark.left - glyph.right)
-            if distance > _NEAREST_MARK_BASE * em:
+            if not nearest or distance > _NEAREST_MARK_BASE * em:
                 continue
             overlap = -distance
         score = (overlap, -abs(glyph.index - mark.index))
@@ -456,45 +459,50 @@ def _text_of(runs: list[_Run], marks_of: dict[int, list[str]]) -> _Text:
     parts: list[str] = []  # one character each
     drawn_am: list[int] = []  # where the PDF itself gave ำ: maybe า in a font that maps it so
     space = False
-    previous: Glyph | None = None
+    previous_right: float | None = None
     am_follows = False  # the last consonant's nikhahit makes the next vowel ำ
-    for position, glyph in enumerate(glyphs):
-        char = glyph.char
+    # Fields unpacked, not read by name: this loop runs for every letter of the page.
+    for position, (char, left, _, right, _, index) in enumerate(glyphs):
         if char == " ":
             space = True
             continue
-        if previous is not None and (space or glyph.left - previous.right > threshold):
+        if previous_right is not None and (space or left - previous_right > threshold):
             parts.append(" ")
         space = False
-        marks = marks_of.get(glyph.index, _NO_MARKS)
-        if char in _AA_OR_AM and (am_follows or NIKHAHIT in marks):
-            char = _SARA_AM  # nikhahit and า: Word's ำ (and ำ, where the font maps า to it)
-        elif char == _SARA_AM:
-            drawn_am.append(len(parts))
-        am_follows = False
+        previous_right = right
+        marks = marks_of.get(index)
+        if am_follows or char == _SARA_AM:
+            if char in _AA_OR_AM and (am_follows or (marks and NIKHAHIT in marks)):
+                char = _SARA_AM  # nikhahit and า: Word's ำ (and ำ, where the font maps า to it)
+            elif char == _SARA_AM:
+                drawn_am.append(len(parts))
+            am_follows = False
+        if marks is None:
+            parts.append(char)
+            continue
         if NIKHAHIT in marks:
             marks = [mark for mark in marks if mark != NIKHAHIT]
-            following = glyphs[position + 1] if position + 1 < len(glyphs) else None
-            if following is not None and following.char in _AA_OR_AM and char != _SARA_AM:
+            following = glyphs[position + 1].char if position + 1 < len(glyphs) else ""
+            if char == _SARA_AA:
+                char = _SARA_AM  # the nikhahit's ink is over the า itself
+            elif following in _AA_OR_AM and char != _SARA_AM:
                 am_follows = True
             elif char != _SARA_AM:
                 marks.append(NIKHAHIT)  # a nikhahit of its own (Pali, Sanskrit)
         parts.append(char)
         parts.extend(marks)
-        previous = glyph
     text = "".join(parts) if not drawn_am else read_am_as_aa("".join(parts), drawn_am)
     return _Text(text, first.left, first.y, first.y, first.size, first.bold, space)
 
 
 _AA_OR_AM = frozenset((_SARA_AA, _SARA_AM))
-_NO_MARKS: list[str] = []
 
 
 def _space_threshold(glyphs: list[Glyph], em: float) -> float:
     """The gap (points) past which two letters of a line have a space between them."""
-    gaps = [following.left - preceding.right
+    gaps = [following[1] - preceding[3]  # left of the one, right of the other
             for preceding, following in zip(glyphs, glyphs[1:])
-            if preceding.char != " " and following.char != " "]
+            if preceding[0] != " " and following[0] != " "]
     threshold = _SPACE_AT_LEAST * em
     if len(gaps) >= 2:
         threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)
