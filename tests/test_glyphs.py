@@ -242,6 +242,13 @@ def test_the_pdfs_own_spaces_are_kept_however_narrow():
     assert pen.texts([drawn[0], narrow, drawn[2]]) == ["ก ข"]
 
 
+@pytest.mark.parametrize("separator", ["\u00a0", "\u3000", "\t", "\u2028", "\x0c", "\x85"])
+def test_white_space_of_every_kind_is_one_plain_space(separator):
+    pen = Pen()
+    drawn = pen.write("ก ข")
+    assert pen.texts([drawn[0], drawn[1]._replace(char=separator), drawn[2]]) == ["ก ข"]
+
+
 def test_a_gap_wider_than_a_space_is_a_space_in_an_evenly_set_line():
     pen = Pen()
     pen.write("พันธกิจย่อยที่")

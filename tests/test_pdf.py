@@ -117,6 +117,15 @@ def test_a_page_that_is_an_image_is_scanned_and_left_out_with_a_warning():
     assert warning.code == "SCANNED_PAGES" and "page(s) 2 " in warning.message
 
 
+def test_a_page_whose_text_decodes_to_latin_for_thai_is_unreadable_and_left_out():
+    # A Thai font with no map to Unicode: its TIS-620 codes come out as Latin-1 letters.
+    garbled = make.lines("¡ÒÃ¾Ñ²¹Ò·éÍ§¶Ôè¹ ÊÓËÃÑº»ÃÐªÒª¹", "¡ÒÃ¾Ñ²¹Ò·éÍ§¶Ôè¹")
+    result = pdf_text(make.pdf(make.lines("page one"), garbled), ocr=OcrMode.NEVER)
+    assert result.text == "page one\n\f"
+    (warning,) = result.warnings
+    assert warning.code == "UNREADABLE_TEXT" and "page(s) 2 " in warning.message
+
+
 def test_an_empty_page_is_not_scanned():
     assert pdf_text(make.pdf(make.lines("text"), []), ocr=OcrMode.NEVER).warnings == ()
 

@@ -234,22 +234,27 @@ def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[tuple[Glyph
     letters: list[Glyph] = []
     marks: list[tuple[Glyph, int]] = []
     for glyph in glyphs:
-        char = glyph.char
-        if char in THAI_PRIVATE_USE:
-            char = THAI_PRIVATE_USE[char]
-            glyph = glyph._replace(char=char)
-        if char in _MARK_RANK:
-            marks.append((glyph, len(letters)))
-        elif char.isspace():
-            if char in _SPACES:
-                letters.append(glyph._replace(char=" ") if char != " " else glyph)
-        else:
+        char = glyph[0]
+        if char not in _NOT_LETTERS:  # one test for most characters
             letters.append(glyph)
+            continue
+        char = THAI_PRIVATE_USE.get(char, char)
+        if char in _MARK_RANK:
+            marks.append((glyph._replace(char=char), len(letters)))
+        elif char in _SPACES:
+            letters.append(glyph._replace(char=" "))
+        elif not char.isspace():  # private-use letters (ฐ, ญ without their tails)
+            letters.append(glyph._replace(char=char))
     return letters, marks
 
 
 # White space that separates words on a line (line ends and form feeds do not).
 _SPACES = frozenset(" \u00a0\t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000")
+# Characters that are not simply letters: marks, private-use Thai, white space (all
+# that str.isspace calls so).
+_NOT_LETTERS = frozenset(_MARK_RANK) | frozenset(THAI_PRIVATE_USE) | frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 def _cut_runs(letters: list[Glyph], vertical: list[Rule],
@@ -259,26 +264,24 @@ def _cut_runs(letters: list[Glyph], vertical: list[Rule],
     runs: list[_Run] = []
     run_of: list[_Run | None] = []
     run: _Run | None = None
-    previous = letters[0] if letters else None
+    # The run's bounds, and the last letter's box edges, kept in locals: this loop runs
+    # for every letter of the page.
+    floor = baseline_slack = backwards = previous_left = previous_right = 0.0
     for glyph in letters:
-        if run is not None:
-            em = run.size
-            if (abs(glyph.bottom - run.glyphs[0].bottom) <= _SAME_BASELINE * em
-                    and glyph.left >= previous.left - _BACKWARDS * em
-                    and (glyph.left - previous.right < _CELL_PADDING
-                         or not _rule_between(vertical, previous.right, glyph.left, run.y))):
-                run.glyphs.append(glyph)
-                run_of.append(run)
-                previous = glyph
-                continue
-        if glyph.char == " ":  # a run never starts with a space
+        char, left, bottom, right = glyph[0], glyph[1], glyph[2], glyph[3]
+        if (run is not None and abs(bottom - floor) <= baseline_slack
+                and left >= previous_left - backwards
+                and (left - previous_right < _CELL_PADDING
+                     or not _rule_between(vertical, previous_right, left, run.y))):
+            run.glyphs.append(glyph)
+        elif char == " ":  # a run never starts with a space
             run = None
-            run_of.append(None)
-            continue
-        run = _Run(glyph, metrics)
-        runs.append(run)
+        else:
+            run = _Run(glyph, metrics)
+            runs.append(run)
+            floor, baseline_slack, backwards = bottom, _SAME_BASELINE * run.size, _BACKWARDS * run.size
         run_of.append(run)
-        previous = glyph
+        previous_left, previous_right = left, right
     return runs, run_of
 
 

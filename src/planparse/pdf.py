@@ -367,9 +367,9 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
     unpack, glyph_of = _FOUR_FLOATS.unpack_from, Glyph._make  # a tenth of the time of .left ...
     glyphs: list[Glyph] = []
     for index, char in enumerate(text):
-        if char == "\r" or char == "\n":
-            continue
-        if char in MARKS or char == " ":
+        if char in _INKED_OR_SKIPPED:  # one test for the letters, most of the characters
+            if char == "\r" or char == "\n":
+                continue
             ink_box(textpage, index, left, right, bottom, top)
             if char != " " or draws_nikhahit(char, bottom.value, top.value):
                 glyphs.append(Glyph(NIKHAHIT if char == " " else char,
@@ -387,6 +387,9 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
 
 
 _FOUR_FLOATS = struct.Struct("4f")
+# Characters asked for their ink (marks, and spaces: Word's nikhahit is a space with
+# ink), and the line ends PDFium adds.
+_INKED_OR_SKIPPED = MARKS | {" ", "\r", "\n"}
 
 
 def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
@@ -396,17 +399,17 @@ def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
 
     hidden_handles = {handle for handle, _ in hidden}
     boxes = [box for _, box in hidden]
-    left, bottom = min(box[0] for box in boxes), min(box[1] for box in boxes)
-    right, top = max(box[2] for box in boxes), max(box[3] for box in boxes)
     kept = []
     for glyph in glyphs:
-        if (glyph.right < left or glyph.left > right or glyph.top < bottom or glyph.bottom > top
-                or not any(glyph.right >= box[0] and glyph.left <= box[2]
-                           and glyph.top >= box[1] and glyph.bottom <= box[3] for box in boxes)):
-            kept.append(glyph)
-            continue
-        handle = pdfium.FPDFText_GetTextObject(textpage, glyph.index)
-        if ctypes.cast(handle, ctypes.c_void_p).value not in hidden_handles:
+        _, left, bottom, right, top, index = glyph
+        for box_left, box_bottom, box_right, box_top in boxes:
+            if right >= box_left and left <= box_right and top >= box_bottom and bottom <= box_top:
+                handle = pdfium.FPDFText_GetTextObject(textpage, index)
+                if ctypes.cast(handle, ctypes.c_void_p).value in hidden_handles:
+                    break
+                kept.append(glyph)
+                break
+        else:
             kept.append(glyph)
     return kept
 
