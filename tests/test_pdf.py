@@ -8,10 +8,10 @@ import types
 import pytest
 
 import pdf_factory as make
+from planparse.decode import is_pdf
 from planparse.errors import PlanParseError
 from planparse.pdf import (
-    OcrMode, PageSource, PdfPage, is_pdf, page_list, pdf_text, plain_text, read_pdf, readable,
-    select_pages,
+    OcrMode, PageSource, PdfPage, page_list, pdf_text, plain_text, read_pdf, readable, select_pages,
 )
 
 THREE_PAGES = make.pdf(make.lines("page one", "second line"), make.lines("page two"),

@@ -2,15 +2,16 @@
 
 This is the reading stage for PDF input, the counterpart of ``decode`` for text files.
 For each selected page it reads every character's box from PDFium (pypdfium2's raw
-API: one call a character for its box, one for its origin, the page's text in one call),
-the table rules from the page's path objects, and which text a clip path hides; then
-``glyphs.rebuild_lines`` makes the lines. A page that is an image with next to no text
+API: the page's text in one call, then one call a character: a letter's advance box, a
+mark's or a space's ink), the table rules from the page's path objects, and which text a
+clip path hides; then ``glyphs.rebuild_lines`` makes the lines. A page that is an image with next to no text
 is scanned; a text layer that decodes to replacement characters, private-use glyphs or
 non-words is unreadable; either is read by OCR when asked for and installed (``ocr``),
 and otherwise reported and left out: nothing is invented from it.
 
 Pages stream: one page of PDFium's is open at a time, so a 1,000-page file costs the
-memory of its lines, not of its pages. ``pdf_text`` joins the lines into the plain text
+memory of its lines, not of its pages (PDFium keeps the objects it has parsed, which
+grow with the file: 24 MB more for 1,026 pages than for 57, benchmarks/pdf_bench.py). ``pdf_text`` joins the lines into the plain text
 the text stages read (pages separated by a form feed at the start of a page's first
 line) with the page of every line.
 
@@ -29,20 +30,20 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from enum import Enum
 
+import pypdfium2
+import pypdfium2.raw as pdfium
+
+from . import ocr as ocr_engine
+from .decode import is_pdf
 from .diagnostics import warning
 from .dictionary import unknown_chars
 from .errors import PlanParseError
 from .glyphs import MARKS, NIKHAHIT, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
 from .records import Warning
 
-# A PDF starts with this signature, within its first kilobyte (what PDF readers accept).
-PDF_SIGNATURE = b"%PDF-"
-_SIGNATURE_WITHIN = 1024
-
-
-def is_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF file (its signature, not its name, says so)."""
-    return PDF_SIGNATURE in data[:_SIGNATURE_WITHIN]
+# A file's end marker stands within its last kilobyte (what PDF readers accept).
+_END_OF_FILE = b"%%EOF"
+_END_WITHIN = 1024
 
 
 class OcrMode(str, Enum):
@@ -135,8 +136,6 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
     when the first such page is met; a script that may OCR must run under
     ``if __name__ == "__main__":``, as for any multiprocessing code.
     """
-    from . import ocr as ocr_engine
-
     document = _open(data, name, password)
     try:
         numbers = select_pages(pages, len(document), name)
@@ -153,12 +152,9 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
 
 def _open(data: bytes, name: str, password: str | None):
     """The document, or PlanParseError saying why it cannot be read."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium
-
     if not is_pdf(data):
-        raise PlanParseError(f"{name}: not a PDF file (it does not start with {PDF_SIGNATURE.decode()})")
-    if _END_OF_FILE not in data[-_SIGNATURE_WITHIN:]:
+        raise PlanParseError(f"{name}: not a PDF file (it does not start with %PDF-)")
+    if _END_OF_FILE not in data[-_END_WITHIN:]:
         # PDFium would rebuild what is left and read it as if it were all.
         raise PlanParseError(f"{name}: the PDF is truncated (it does not end with %%EOF): "
                              f"get the whole file again")
@@ -172,7 +168,6 @@ def _open(data: bytes, name: str, password: str | None):
     return document
 
 
-_END_OF_FILE = b"%%EOF"
 _NO_PAGES = "the PDF has no pages"
 
 
@@ -181,8 +176,6 @@ def _load_failure(code: int | None, data: bytes, password: str | None) -> str:
 
     PDFium keeps the last error of the process and does not set one when the page tree
     is empty, so a password error counts only for a file that is encrypted at all."""
-    import pypdfium2.raw as pdfium
-
     if code == pdfium.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
         return "the password is wrong" if password else "is encrypted: give its password with --password"
     if code == pdfium.FPDF_ERR_SECURITY:
@@ -196,8 +189,6 @@ def _pages(document, numbers: list[int], name: str, mode: OcrMode, ocr_workers: 
     """Read the pages in order. Pages for OCR (none when ``ocr_workers`` is 0) are
     recognised in parallel while the following pages are read, and handed on in page
     order, with at most ``ocr_workers`` pages waiting behind one being recognised."""
-    from . import ocr as ocr_engine
-
     pool = None
     waiting: list[tuple[int, PdfPage | Future]] = []  # in page order
     try:
@@ -236,18 +227,14 @@ def _finished(number: int, item: PdfPage | Future, name: str) -> PdfPage:
 
 def _render_for_ocr(document, number: int, name: str):
     """The page as a grey image at OCR's resolution."""
-    from .ocr import DPI
-
     page = _load(document, number, name)
     try:
-        return page.render(scale=DPI / 72, grayscale=True).to_pil()
+        return page.render(scale=ocr_engine.DPI / 72, grayscale=True).to_pil()
     finally:
         page.close()
 
 
 def _load(document, number: int, name: str):
-    import pypdfium2
-
     try:
         return document[number - 1]
     except pypdfium2.PdfiumError:
@@ -263,11 +250,11 @@ def _read_page(document, number: int, name: str) -> PdfPage:
         try:
             objects = _page_objects(page)
             glyphs = _glyphs(textpage.raw, objects.hidden)
-            width, height = page.get_size()
-            if _is_scanned(glyphs, objects.image_area, width * height):
+            left, bottom, right, top = page.get_bbox()  # in the characters' coordinates
+            if _is_scanned(glyphs, objects.image_area, (right - left) * (top - bottom)):
                 return PdfPage(number, (), PageSource.SCANNED)
             lines = rebuild_lines(glyphs, objects.horizontal, objects.vertical,
-                                  _Metrics(textpage.raw), height)
+                                  _Metrics(textpage.raw), top)
         finally:
             textpage.close()
     finally:
@@ -293,8 +280,6 @@ _RULE_THICKNESS = 2.0
 
 def _page_objects(page) -> _Objects:
     """The page's rules, images and clipped-away text, from its top-level objects."""
-    import pypdfium2.raw as pdfium
-
     objects = _Objects([], [], [], 0.0)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     raw = page.raw
@@ -329,8 +314,6 @@ def _page_objects(page) -> _Objects:
 
 def _clip_box(handle) -> tuple[float, float, float, float] | None:
     """The bounding box of a page object's clip path, or None when it has none."""
-    import pypdfium2.raw as pdfium
-
     clip = pdfium.FPDFPageObj_GetClipPath(handle)
     if not clip or pdfium.FPDFClipPath_CountPaths(clip) < 1:
         return None
@@ -353,8 +336,6 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
     A letter is asked for its advance box alone, a mark for its ink, a space for its ink
     (Word draws its nikhahit as a space with ink) and then its advance: one call a
     character, two for a space."""
-    import pypdfium2.raw as pdfium
-
     count = pdfium.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
@@ -395,8 +376,6 @@ _INKED_OR_SKIPPED = MARKS | {" ", "\r", "\n"}
 def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
     """The glyphs that are not in a text object a clip path hides. Only a glyph whose box
     meets such an object's box is asked which object it belongs to (a call each)."""
-    import pypdfium2.raw as pdfium
-
     hidden_handles = {handle for handle, _ in hidden}
     boxes = [box for _, box in hidden]
     kept = []
@@ -421,8 +400,6 @@ def _symbol(textpage, glyph: Glyph) -> Glyph:
 
 
 def _font_name(textpage, index: int) -> str:
-    import pypdfium2.raw as pdfium
-
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
@@ -438,8 +415,6 @@ class _Metrics:
     def size(self, index: int) -> float:
         """The size the character is drawn at: the font size, scaled by the text matrix
         (Acrobat Distiller sets a 1-point font and scales it)."""
-        import pypdfium2.raw as pdfium
-
         size = pdfium.FPDFText_GetFontSize(self.textpage, index)
         matrix = pdfium.FS_MATRIX()
         if pdfium.FPDFText_GetMatrix(self.textpage, index, matrix):
@@ -447,16 +422,12 @@ class _Metrics:
         return size
 
     def bold(self, index: int) -> bool:
-        import pypdfium2.raw as pdfium
-
         weight = pdfium.FPDFText_GetFontWeight(self.textpage, index)
         if weight > 0:
             return weight >= _BOLD_WEIGHT
         return "bold" in _font_name(self.textpage, index).lower()  # macOS writes no weight
 
     def baseline(self, index: int) -> float:
-        import pypdfium2.raw as pdfium
-
         x, y = ctypes.c_double(), ctypes.c_double()
         pdfium.FPDFText_GetCharOrigin(self.textpage, index, x, y)
         return y.value
@@ -541,8 +512,6 @@ def plain_text(pages: Iterable[PdfPage]) -> PdfText:
 
 def page_warnings(sources: dict[PageSource, list[int]]) -> list[Warning]:
     """The warnings for pages that were scanned, unreadable or read by OCR."""
-    from . import ocr as ocr_engine
-
     warnings = []
     missing = ocr_engine.missing()
     how = (f"they can be read by OCR: {missing}" if missing
