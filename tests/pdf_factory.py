@@ -44,9 +44,10 @@ def lines(*texts: str, top: float = 760.0, leading: float = 20.0) -> list[Text]:
     return [Text(text, 72.0, top - number * leading) for number, text in enumerate(texts)]
 
 
-def pdf(*pages: list, image_pages: tuple[int, ...] = ()) -> bytes:
+def pdf(*pages: list, image_pages: tuple[int, ...] = (), clip: Box | None = None) -> bytes:
     """A PDF of the pages given, each a list of ``Text`` and ``Box``; the pages whose
-    (0-based) numbers are in ``image_pages`` are one grey image instead, as a scan is."""
+    (0-based) numbers are in ``image_pages`` are one grey image instead, as a scan is.
+    With ``clip``, every page shows only what is inside that box."""
     document = pypdfium2.PdfDocument.new()
     for number, objects in enumerate(pages):
         page = document.new_page(WIDTH, HEIGHT)
@@ -58,6 +59,12 @@ def pdf(*pages: list, image_pages: tuple[int, ...] = ()) -> bytes:
             else:
                 _add_box(page, item)
         page.gen_content()
+        if clip is not None:
+            path = pdfium.FPDF_CreateClipPath(clip.left, clip.bottom, clip.left + clip.width,
+                                              clip.bottom + clip.height)
+            pdfium.FPDFPage_InsertClipPath(page.raw, path)
+            pdfium.FPDF_DestroyClipPath(path)
+            page.gen_content()
         page.close()
     output = io.BytesIO()
     document.save(output)

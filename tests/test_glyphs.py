@@ -155,6 +155,15 @@ def test_a_tone_mark_stacked_on_a_vowel_goes_with_the_vowel_even_over_the_next_l
     assert pen.texts(drawn[:1] + [vowel, tone] + drawn[3:]) == ["ยั่งยืน"]
 
 
+def test_hidden_letters_are_not_written_nor_their_marks_but_they_keep_them():
+    pen = Pen()
+    visible = pen.write("ชุมชน", y=700)  # its ุ reaches below the cell and may be cut
+    hidden = pen.write("ยุทธ์", y=680)  # the next line is out of sight; its ์ is not
+    glyphs = visible + [glyph._replace(hidden=glyph.char not in TONES + LOWER_VOWELS)
+                        for glyph in hidden]
+    assert pen.texts(glyphs) == ["ชุมชน"]
+
+
 def test_a_mark_drawn_twice_is_written_once():
     pen = Pen()
     drawn = pen.write("ที่")

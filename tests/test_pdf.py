@@ -100,6 +100,12 @@ def test_a_ruled_table_drawn_column_by_column_is_read_cell_by_cell_row_by_row():
         "Goal", "Indicator", "Roads for everyone", "- km of road", "- bridges"]
 
 
+def test_text_a_clip_path_hides_is_left_out():
+    lines = make.lines("in sight", "out of sight", top=760.0, leading=20.0)
+    data = make.pdf(lines, clip=make.Box(60.0, 750.0, 400.0, 30.0))  # around the first line
+    assert pdf_text(data, ocr=OcrMode.NEVER).text == "in sight"
+
+
 def test_pages_stream_one_at_a_time():
     pages = read_pdf(make.repeated(make.pdf(make.lines("a page")), 1000), ocr=OcrMode.NEVER)
     assert isinstance(pages, types.GeneratorType)

@@ -51,6 +51,9 @@ class Glyph(NamedTuple):
     right: float
     top: float
     index: int  # position in the page's character stream, for ``Metrics``
+    # Out of sight behind a clip path (a table cell of a fixed height): it still places
+    # its line and takes its marks, but neither it nor they are written.
+    hidden: bool = False
 
 
 class Rule(NamedTuple):
@@ -465,7 +468,9 @@ def _text_of(runs: list[_Run], marks_of: dict[int, list[str]]) -> _Text:
     previous_right: float | None = None
     am_follows = False  # the last consonant's nikhahit makes the next vowel ำ
     # Fields unpacked, not read by name: this loop runs for every letter of the page.
-    for position, (char, left, _, right, _, index) in enumerate(glyphs):
+    for position, (char, left, _, right, _, index, hidden) in enumerate(glyphs):
+        if hidden:
+            continue
         if char == " ":
             space = True
             continue
@@ -505,7 +510,7 @@ def _space_threshold(glyphs: list[Glyph], em: float) -> float:
     """The gap (points) past which two letters of a line have a space between them."""
     gaps = [following[1] - preceding[3]  # left of the one, right of the other
             for preceding, following in zip(glyphs, glyphs[1:])
-            if preceding[0] != " " and following[0] != " "]
+            if preceding[0] != " " and following[0] != " " and not preceding[6] and not following[6]]
     threshold = _SPACE_AT_LEAST * em
     if len(gaps) >= 2:
         threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)

@@ -249,7 +249,7 @@ def _read_page(document, number: int, name: str) -> PdfPage:
         textpage = page.get_textpage()
         try:
             objects = _page_objects(page)
-            glyphs = _glyphs(textpage.raw, objects.hidden)
+            glyphs = _glyphs(textpage.raw, objects.clipped)
             left, bottom, right, top = page.get_bbox()  # in the characters' coordinates
             if _is_scanned(glyphs, objects.image_area, (right - left) * (top - bottom)):
                 return PdfPage(number, (), PageSource.SCANNED)
@@ -270,7 +270,8 @@ class _Objects:
 
     horizontal: list[Rule]
     vertical: list[Rule]
-    hidden: list[tuple[int, tuple[float, float, float, float]]]  # text objects clipped out of sight
+    # Text objects that reach out of their clip path: (handle, their box, the clip's box).
+    clipped: list[tuple[int, tuple[float, float, float, float], tuple[float, float, float, float]]]
     image_area: float
 
 
@@ -304,11 +305,10 @@ def _page_objects(page) -> _Objects:
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             objects.image_area += (box[2] - box[0]) * (box[3] - box[1])
         else:
-            middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             empty = box[2] <= box[0] or box[3] <= box[1]  # no ink: nothing to hide
-            if not empty and not (clip[0] - 1 <= middle_x <= clip[2] + 1
-                                  and clip[1] - 1 <= middle_y <= clip[3] + 1):
-                objects.hidden.append((ctypes.cast(handle, ctypes.c_void_p).value, box))
+            if not empty and (box[0] < clip[0] - 1 or box[1] < clip[1] - 1
+                              or box[2] > clip[2] + 1 or box[3] > clip[3] + 1):
+                objects.clipped.append((ctypes.cast(handle, ctypes.c_void_p).value, box, clip))
     return objects
 
 
@@ -329,7 +329,7 @@ def _clip_box(handle) -> tuple[float, float, float, float] | None:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]]) -> list[Glyph]:
+def _glyphs(textpage, clipped: list) -> list[Glyph]:
     """Every character PDFium found, in drawing order, without the spaces and line ends it
     made up itself (they have no box) and without text a clip path hides.
 
@@ -360,9 +360,9 @@ def _glyphs(textpage, hidden: list[tuple[int, tuple[float, float, float, float]]
                 continue  # a space PDFium inserted where it saw a gap
         advance_box(textpage, index, advance)
         box_left, box_top, box_right, box_bottom = unpack(advance)
-        glyphs.append(glyph_of((char, box_left, box_bottom, box_right, box_top, index)))
-    if hidden:
-        glyphs = _visible(textpage, glyphs, hidden)
+        glyphs.append(glyph_of((char, box_left, box_bottom, box_right, box_top, index, False)))
+    if clipped:
+        glyphs = _hide_clipped(textpage, glyphs, clipped)
     return [_symbol(textpage, glyph) if "\uf020" <= glyph.char <= "\uf0ff" else glyph
             for glyph in glyphs]
 
@@ -373,24 +373,28 @@ _FOUR_FLOATS = struct.Struct("4f")
 _INKED_OR_SKIPPED = MARKS | {" ", "\r", "\n"}
 
 
-def _visible(textpage, glyphs: list[Glyph], hidden) -> list[Glyph]:
-    """The glyphs that are not in a text object a clip path hides. Only a glyph whose box
-    meets such an object's box is asked which object it belongs to (a call each)."""
-    hidden_handles = {handle for handle, _ in hidden}
-    boxes = [box for _, box in hidden]
-    kept = []
+def _hide_clipped(textpage, glyphs: list[Glyph], clipped: list) -> list[Glyph]:
+    """The glyphs, those of letters a clip path hides marked ``hidden``: whose middle is
+    outside the clip of their text object (Word clips table cells of a fixed height).
+    Marks are left to follow their letter. Only a letter in the box of a text object
+    that reaches out of its clip is asked which object it is in (a call each)."""
+    clips = {handle: clip for handle, _, clip in clipped}
+    boxes = [box for _, box, _ in clipped]
+    marked = []
     for glyph in glyphs:
-        _, left, bottom, right, top, index = glyph
-        for box_left, box_bottom, box_right, box_top in boxes:
-            if right >= box_left and left <= box_right and top >= box_bottom and bottom <= box_top:
-                handle = pdfium.FPDFText_GetTextObject(textpage, index)
-                if ctypes.cast(handle, ctypes.c_void_p).value in hidden_handles:
+        char, left, bottom, right, top, index, _ = glyph
+        if char not in MARKS and char != NIKHAHIT:
+            for box_left, box_bottom, box_right, box_top in boxes:
+                if right >= box_left and left <= box_right and top >= box_bottom and bottom <= box_top:
+                    clip = clips.get(ctypes.cast(pdfium.FPDFText_GetTextObject(textpage, index),
+                                                 ctypes.c_void_p).value)
+                    middle_x, middle_y = (left + right) / 2, (bottom + top) / 2
+                    if clip is not None and not (clip[0] - 1 <= middle_x <= clip[2] + 1
+                                                 and clip[1] - 1 <= middle_y <= clip[3] + 1):
+                        glyph = glyph._replace(hidden=True)
                     break
-                kept.append(glyph)
-                break
-        else:
-            kept.append(glyph)
-    return kept
+        marked.append(glyph)
+    return marked
 
 
 def _symbol(textpage, glyph: Glyph) -> Glyph:
