@@ -109,6 +109,17 @@ def test_importing_planparse_does_not_need_pytesseract():
     assert "pip install 'planparse[ocr]'" in result.stdout
 
 
+def test_without_ocr_scanned_pages_are_reported_with_how_to_install_it():
+    code = ("import sys; sys.modules['pytesseract'] = None\n"
+            "from planparse.pdf import pdf_text\n"
+            f"data = open({str(_required(SCANNED) and SCANNED)!r}, 'rb').read()\n"
+            "for warning in pdf_text(data, 'scan.pdf', ocr='auto').warnings:\n"
+            "    print(warning.code, warning.message)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("SCANNED_PAGES page(s) 1-2 are images with no text layer")
+    assert "pip install 'planparse[ocr]'" in result.stdout
+
+
 def test_asking_for_ocr_without_it_is_an_error_that_says_how_to_install_it(tmp_path):
     code = ("import sys; sys.modules['pytesseract'] = None\n"
             "from planparse.pdf import pdf_text\n"

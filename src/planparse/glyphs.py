@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, Sequence
 
@@ -241,13 +240,17 @@ def _split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[tuple[Glyph
         if char not in _NOT_LETTERS:  # one test for most characters
             letters.append(glyph)
             continue
-        char = THAI_PRIVATE_USE.get(char, char)
+        if char in THAI_PRIVATE_USE:
+            char = THAI_PRIVATE_USE[char]
+            glyph = glyph._replace(char=char)
         if char in _MARK_RANK:
-            marks.append((glyph._replace(char=char), len(letters)))
+            marks.append((glyph, len(letters)))
+        elif char == " ":
+            letters.append(glyph)
         elif char in _SPACES:
             letters.append(glyph._replace(char=" "))
         elif not char.isspace():  # private-use letters (ฐ, ญ without their tails)
-            letters.append(glyph._replace(char=char))
+            letters.append(glyph)
     return letters, marks
 
 
@@ -459,7 +462,7 @@ def _on_baselines(runs: list[_Run]) -> list[list[_Run]]:
 
 def _text_of(runs: list[_Run], marks_of: dict[int, list[str]]) -> _Text:
     """The text of one line: letters with their marks after them, spaces where they belong."""
-    glyphs = [glyph for run in runs for glyph in run.glyphs]
+    glyphs = runs[0].glyphs if len(runs) == 1 else [glyph for run in runs for glyph in run.glyphs]
     first = runs[0]
     threshold = _space_threshold(glyphs, first.size)
     parts: list[str] = []  # one character each
@@ -513,7 +516,10 @@ def _space_threshold(glyphs: list[Glyph], em: float) -> float:
             if preceding[0] != " " and following[0] != " " and not preceding[6] and not following[6]]
     threshold = _SPACE_AT_LEAST * em
     if len(gaps) >= 2:
-        threshold = max(threshold, 2 * statistics.median(gaps) + _SPACE_OVER_MEDIAN * em)
+        gaps.sort()
+        middle = len(gaps) // 2
+        median = gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
+        threshold = max(threshold, 2 * median + _SPACE_OVER_MEDIAN * em)
     return threshold
 
 

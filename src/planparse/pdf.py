@@ -145,8 +145,7 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
     except BaseException:
         document.close()
         raise
-    use_ocr = ocr is OcrMode.ALWAYS or (ocr is OcrMode.AUTO and ocr_engine.available())
-    workers = (ocr_workers or os.cpu_count() or 1) if use_ocr else 0
+    workers = ocr_workers or os.cpu_count() or 1
     return _pages(document, numbers, name, ocr, workers)
 
 
@@ -186,15 +185,20 @@ def _load_failure(code: int | None, data: bytes, password: str | None) -> str:
 
 
 def _pages(document, numbers: list[int], name: str, mode: OcrMode, ocr_workers: int) -> Iterator[PdfPage]:
-    """Read the pages in order. Pages for OCR (none when ``ocr_workers`` is 0) are
-    recognised in parallel while the following pages are read, and handed on in page
-    order, with at most ``ocr_workers`` pages waiting behind one being recognised."""
+    """Read the pages in order. Pages for OCR are recognised by ``ocr_workers`` processes
+    while the following pages are read, and handed on in page order, with at most
+    ``ocr_workers`` pages waiting behind one being recognised. Whether OCR is installed
+    is asked at the first page that needs it (it starts a program)."""
     pool = None
+    installed = mode is OcrMode.ALWAYS or None  # ALWAYS checked it; None: not yet asked
     waiting: list[tuple[int, PdfPage | Future]] = []  # in page order
     try:
         for number in numbers:
             page = _read_page(document, number, name)
-            if ocr_workers and (mode is OcrMode.ALWAYS or page.source in _NEEDS_OCR):
+            wanted = mode is OcrMode.ALWAYS or (mode is OcrMode.AUTO and page.source in _NEEDS_OCR)
+            if wanted and installed is None:
+                installed = ocr_engine.available()
+            if wanted and installed:
                 if pool is None:
                     pool = ocr_engine.OcrPool(ocr_workers)
                 waiting.append((number, pool.submit(_render_for_ocr(document, number, name))))
@@ -515,23 +519,25 @@ def plain_text(pages: Iterable[PdfPage]) -> PdfText:
 
 
 def page_warnings(sources: dict[PageSource, list[int]]) -> list[Warning]:
-    """The warnings for pages that were scanned, unreadable or read by OCR."""
-    warnings = []
+    """The warnings for the pages that were scanned, unreadable or read by OCR."""
+    return [warning(code, message.format(pages=page_list(sources[source]),
+                                         remedy=_ocr_remedy() if "{remedy}" in message else ""))
+            for source, code, message in _PAGE_WARNINGS if source in sources]
+
+
+# (pages from, code, message): {pages} is the list of pages, {remedy} how to read them.
+_PAGE_WARNINGS = (
+    (PageSource.SCANNED, "SCANNED_PAGES",
+     "page(s) {pages} are images with no text layer and were left out; {remedy}"),
+    (PageSource.UNREADABLE, "UNREADABLE_TEXT",
+     "the text layer of page(s) {pages} does not decode to readable text (fonts with no map "
+     "to Unicode) and was left out; {remedy}"),
+    (PageSource.OCR, "OCR_TEXT",
+     "the text of page(s) {pages} was recognised by OCR from the page image; check it "
+     "against the page, numbers above all"),
+)
+
+
+def _ocr_remedy() -> str:
     missing = ocr_engine.missing()
-    how = (f"they can be read by OCR: {missing}" if missing
-           else "read them with OCR (--ocr auto)")
-    if PageSource.SCANNED in sources:
-        numbers = page_list(sources[PageSource.SCANNED])
-        warnings.append(warning(
-            "SCANNED_PAGES", f"page(s) {numbers} are images with no text layer and were left out; {how}"))
-    if PageSource.UNREADABLE in sources:
-        numbers = page_list(sources[PageSource.UNREADABLE])
-        warnings.append(warning(
-            "UNREADABLE_TEXT", f"the text layer of page(s) {numbers} does not decode to readable "
-                               f"text (fonts with no map to Unicode) and was left out; {how}"))
-    if PageSource.OCR in sources:
-        numbers = page_list(sources[PageSource.OCR])
-        warnings.append(warning(
-            "OCR_TEXT", f"the text of page(s) {numbers} was recognised by OCR from the page "
-                        f"image; check it against the page, numbers above all"))
-    return warnings
+    return f"they can be read by OCR: {missing}" if missing else "read them with OCR (--ocr auto)"
