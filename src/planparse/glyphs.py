@@ -10,15 +10,19 @@ order:
    it draws. (``pdf`` has already made a space with ink, Word's nikhahit, a nikhahit.)
 2. Letters are cut into runs by baseline, not by gaps: a run ends where the baseline
    moves, the pen goes back, or a table's vertical rule stands between two letters.
-3. Each mark is put on the consonant its ink covers (by overlap, then by nearness), and
-   written after it in the stored order: vowel, then tone mark, then the rest; a
-   nikhahit before า makes ำ.
+3. Each mark is put on the consonant its ink covers, whatever the drawing order (bold
+   runs draw marks after the next letter, Distiller after the word, the gazette's
+   stamped header at the end of the page); a tone mark stacked on an upper vowel goes
+   with the vowel. Marks are written after their consonant in the stored order: vowel,
+   then tone mark, then the rest. A nikhahit before า makes ำ; an ำ the PDF drew itself
+   is read as า where the dictionary reads the words better so (fonts that map า to ำ).
 4. Spaces: the PDF's own are kept, and one is added only at a gap much wider than the
    line's usual gap between letters (justified lines are letter-spaced).
 5. Runs on one baseline make a line. Runs inside a table's cells (rectangles bounded by
    rules on four sides) are read cell by cell, row by row, left to right, and the lines
    of a cell joined into its paragraphs, so a table reaches the text stages one cell a
    line.
+6. A letter a clip path hides (``pdf`` marks it) is not written, nor are its marks.
 
 Everything here is a pure function of the characters, the rules and what ``Metrics``
 tells of a run's first letter, which ``pdf`` reads from PDFium. Coordinates are PDF

@@ -4,13 +4,14 @@ Install with ``pip install 'planparse[ocr]'`` and the system packages ``tesserac
 and ``tesseract-ocr-tha``. Nothing imports pytesseract until a page needs it, so
 planparse works without it; ``missing`` says what is not installed.
 
-How pages are read was measured on the Hangdong plan's pages (benchmarks/README.md):
-rendered by PDFium at 300 dpi in grey, tesseract's default page segmentation (mode 3,
-automatic, no orientation detection), Thai with English, one tesseract thread a process
-(``OMP_THREAD_LIMIT=1``: its own threads make a page 16-18 s instead of about 4 s) and
-pages in parallel worker processes. Lines much less high than the page's text are
-specks, or marks, read as letters; they are dropped.
-Thai digits are OCR's weak point: ``pdf`` marks what came from here (``OCR_TEXT``).
+Pages are read the way issue 10 measured best on the Hangdong plan's pages: rendered
+by PDFium at 300 dpi in grey, tesseract's default page segmentation (mode 3, automatic,
+no orientation detection), Thai with English, one tesseract thread a process
+(``OMP_THREAD_LIMIT=1``: about 4 s a page, against 16-18 s with its own threads) and
+pages in parallel worker processes (benchmarks/pdf_bench.py measures it again). Lines
+much less high than the page's text are specks, or marks, read as letters; they are
+dropped. Thai digits are OCR's weak point: ``pdf`` marks what came from here
+(``OCR_TEXT``).
 """
 
 from __future__ import annotations
