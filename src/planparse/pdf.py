@@ -126,7 +126,7 @@ def page_list(numbers: Iterable[int]) -> str:
 # ---------------------------------------------------------------- the document
 
 def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
-             password: str | None = None, ocr: OcrMode = OcrMode.AUTO,
+             password: str | None = None, ocr: OcrMode | str = OcrMode.AUTO,
              ocr_workers: int | None = None) -> Iterator[PdfPage]:
     """The selected pages of a PDF, read one at a time.
 
@@ -248,6 +248,7 @@ def _load(document, number: int, name: str):
 # ---------------------------------------------------------------- one page
 
 def _read_page(document, number: int, name: str) -> PdfPage:
+    """One page's rebuilt lines, or none when it is scanned or its text is unreadable."""
     page = _load(document, number, name)
     try:
         textpage = page.get_textpage()
@@ -495,7 +496,7 @@ def readable(text: str) -> bool:
 # ---------------------------------------------------------------- plain text
 
 def pdf_text(data: bytes, name: str = "input", pages: str | None = None,
-             password: str | None = None, ocr: OcrMode = OcrMode.AUTO,
+             password: str | None = None, ocr: OcrMode | str = OcrMode.AUTO,
              ocr_workers: int | None = None) -> PdfText:
     """The plain text of a PDF for the text stages, its lines' pages and its warnings
     (``read_pdf`` says what the arguments mean)."""
