@@ -50,6 +50,17 @@ _MIN_THAI_SHARE = 0.9
 _CP874_ONLY = re.compile(rb"[\x80-\x9f]")
 
 
+# A PDF starts with this signature, within its first kilobyte (what PDF readers accept).
+PDF_SIGNATURE = b"%PDF-"
+_PDF_SIGNATURE_WITHIN = 1024
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF file (its signature, not its name, says so): read it with
+    ``pdf``, not ``decode``."""
+    return PDF_SIGNATURE in data[:_PDF_SIGNATURE_WITHIN]
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Decoded text with the name of the encoding that was used."""

@@ -35,6 +35,19 @@ WARNING_CODES: dict[str, tuple[str, str]] = {
         "the text holds (cid:NNN) escapes: glyphs the PDF extractor could not map to letters",
         "extract the PDF again with another tool or font mapping; the escapes are kept as written",
     ),
+    "SCANNED_PAGES": (
+        "pages of the PDF are images with no text layer (scanned); their text was left out",
+        "read them with OCR (--ocr auto, after installing planparse[ocr] and tesseract's Thai data)",
+    ),
+    "UNREADABLE_TEXT": (
+        "pages of the PDF have a text layer that does not decode to text (fonts with no map to "
+        "Unicode: replacement or private-use characters, non-words); their text was left out",
+        "read them with OCR (--ocr auto), or get a PDF made with embedded Unicode fonts",
+    ),
+    "OCR_TEXT": (
+        "the text of these pages was recognised by OCR from the page image",
+        "check it against the pages, numbers above all (Thai digits are OCR's weak point)",
+    ),
 }
 
 
