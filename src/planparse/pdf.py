@@ -39,7 +39,7 @@ from .diagnostics import warning
 from .dictionary import unknown_chars
 from .errors import PlanParseError
 from .glyphs import MARKS, NIKHAHIT, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
-from .records import Warning
+from .model import Warning
 
 # A file's end marker stands within its last kilobyte (what PDF readers accept).
 _END_OF_FILE = b"%%EOF"
