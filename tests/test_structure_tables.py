@@ -259,3 +259,23 @@ def test_a_local_plans_detail_table():
     named = [[(i.number, i.text) for i in s.tactics + s.guidelines] for s in document.strategies]
     assert named == [[("1.1", "พัฒนาระบบคมนาคมขนส่ง"), ("1.2", "พัฒนาระบบสาธารณูปโภค")],
                      [("2.1", "ส่งเสริมอาชีพและกลุ่มวิสาหกิจชุมชน")]]
+
+
+def test_agency_cells_of_dotted_acronyms_between_tactic_rows():
+    """Tactic | agency header cells, then rows of a numbered tactic and a cell of dotted
+    acronyms ("สธ. มท."): the cells are neither tactics, labels nor their next lines."""
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การพัฒนาระบบสุขภาพ",
+        "กลยุทธ์",
+        "หน่วยงานที่เกี่ยวข้อง",
+        "1. พัฒนาระบบบริการปฐมภูมิ",
+        "สธ. มท.",
+        "2. ส่งเสริมการดูแลผู้สูงอายุในชุมชน",
+        "พม. สธ. อปท.",
+        "ยุทธศาสตร์ที่ 2 การพัฒนากำลังคนด้านสุขภาพ",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาระบบสุขภาพ", tactics=[
+            ("1", "พัฒนาระบบบริการปฐมภูมิ"), ("2", "ส่งเสริมการดูแลผู้สูงอายุในชุมชน")]),
+        strategy("2", "การพัฒนากำลังคนด้านสุขภาพ"),
+    ])
