@@ -168,6 +168,7 @@ def test_another_bodys_list_quoted_before_the_plan_is_left_out(cited):
 # A new-generation local plan's part 2: the plans above it (with the province's vision),
 # then the body's own.
 LOCAL_PART_TWO = lines(
+    "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) องค์การบริหารส่วนตำบลบ้านเป้า",
     "ส่วนที่ 2",
     "ยุทธศาสตร์การพัฒนาองค์กรปกครองส่วนท้องถิ่น",
     "1. ความสัมพันธ์ระหว่างแผนพัฒนาระดับมหภาค",
