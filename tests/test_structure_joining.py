@@ -175,3 +175,25 @@ def test_a_heading_after_a_margin_wide_line_is_not_folded_into_it():
                   ("2", "ส่งเสริมการเกษตรปลอดภัยและการท่องเที่ยวเชิงนิเวศอย่างยั่งยืนโดยการมีส่วนร่วมของชุมชน")],
         goals=[("1", "ประชาชนมีคุณภาพชีวิตที่ดี")],
     )
+
+
+GLOSSED_HEADINGS = {
+    "mission-gloss": ("พันธกิจ (Mission)", "missions"),
+    "goal-gloss": ("เป้าประสงค์ (Goals)", "goals"),
+    "mission-plain": ("พันธกิจ", "missions"),
+    "mission-numbered": ("2.2 พันธกิจ", "missions"),
+}
+
+
+@pytest.mark.parametrize("heading, field", GLOSSED_HEADINGS.values(), ids=GLOSSED_HEADINGS.keys())
+def test_a_heading_with_a_gloss_is_not_folded_into_the_vision_above(heading, field):
+    """The vision's quotation is the widest line: the heading under it still opens a list."""
+    document = planparse.parse(lines(
+        "วิสัยทัศน์",
+        "“นครพนมเมืองน่าอยู่ เศรษฐกิจมั่นคง สังคมเป็นสุข ประตูสู่อินโดจีน”",
+        heading,
+        "1. พัฒนาโครงสร้างพื้นฐานเพื่อเชื่อมโยงการค้า",
+    ))
+    assert document.vision.text == "นครพนมเมืองน่าอยู่ เศรษฐกิจมั่นคง สังคมเป็นสุข ประตูสู่อินโดจีน"
+    assert [(i.number, i.text) for i in getattr(document, field)] == [
+        ("1", "พัฒนาโครงสร้างพื้นฐานเพื่อเชื่อมโยงการค้า")]

@@ -222,3 +222,24 @@ def test_an_item_starting_with_a_heading_word_glued_to_more_is_content(goal):
         "เป้าประสงค์", "1. ประชาชนมีคุณภาพชีวิตที่ดี", f"2. {goal}", "3. ชุมชนมีความเข้มแข็ง"))
     assert [g.text for g in document.goals] == [
         "ประชาชนมีคุณภาพชีวิตที่ดี", goal, "ชุมชนมีความเข้มแข็ง"]
+
+
+GLOSSED_AFTER_A_TITLE = {
+    "vision-gloss": ("วิสัยทัศน์ (Vision)", "พันธกิจ"),
+    "mission-gloss": ("วิสัยทัศน์", "พันธกิจ (Mission)"),
+    "both-glossed": ("วิสัยทัศน์ (Vision)", "พันธกิจ (Mission)"),
+}
+
+
+@pytest.mark.parametrize("vision_heading, mission_heading", GLOSSED_AFTER_A_TITLE.values(),
+                         ids=GLOSSED_AFTER_A_TITLE.keys())
+def test_glossed_headings_under_the_plans_title_line(vision_heading, mission_heading):
+    """The title line that opens a local plan's text, then headings with English glosses."""
+    document = planparse.parse(lines(
+        "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) เทศบาลตำบลแม่แตง",
+        vision_heading,
+        f"“{VISION}”",
+        mission_heading,
+        *ITEMS,
+    ))
+    assert outline(document) == plan(vision=VISION, missions=EXPECTED_ITEMS)
