@@ -204,3 +204,23 @@ def test_counted_phrases_that_are_not_plan_lists(sentence):
     document = planparse.parse(lines(sentence, "วิสัยทัศน์ : เมืองน่าอยู่ ประชาชนมีสุข"))
     assert outline(document) == plan(vision="เมืองน่าอยู่ ประชาชนมีสุข")
     assert codes(document) == []
+
+
+# Contract decision 16: never split an item without a visible separator, a declared count
+# or a repeated start word.
+UNSPLIT = {
+    "mission-with-และ": (("พันธกิจ คือ พัฒนาโครงสร้างพื้นฐานและระบบสาธารณูปโภคให้ได้มาตรฐาน",),
+                         "missions", ["พัฒนาโครงสร้างพื้นฐานและระบบสาธารณูปโภคให้ได้มาตรฐาน"]),
+    "mission-listing-objects": (("พันธกิจ", "1. พัฒนาการศึกษา สาธารณสุข และสวัสดิการสังคมของประชาชน"),
+                                "missions", ["พัฒนาการศึกษา สาธารณสุข และสวัสดิการสังคมของประชาชน"]),
+    "title-listing-objects": (("ยุทธศาสตร์ที่ 1 การพัฒนาเศรษฐกิจ สังคม และสิ่งแวดล้อม",),
+                              "strategies", ["การพัฒนาเศรษฐกิจ สังคม และสิ่งแวดล้อม"]),
+    "mission-with-รวมทั้ง": (("พันธกิจ : ส่งเสริมอาชีพของประชาชน รวมทั้งพัฒนาตลาดชุมชนให้เข้มแข็ง",),
+                             "missions", ["ส่งเสริมอาชีพของประชาชน รวมทั้งพัฒนาตลาดชุมชนให้เข้มแข็ง"]),
+}
+
+
+@pytest.mark.parametrize("rows, kind, expected", UNSPLIT.values(), ids=UNSPLIT.keys())
+def test_an_item_is_never_split_without_a_reason(rows, kind, expected):
+    document = planparse.parse(lines(*rows))
+    assert _listed(document, kind) == expected

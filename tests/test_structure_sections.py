@@ -398,3 +398,22 @@ def test_a_short_name_over_its_explaining_paragraph_is_the_text():
     ))
     assert [(g.number, g.text) for g in document.strategies[0].guidelines] == [
         ("1.1", "พัฒนาระบบคมนาคมขนส่ง"), ("1.2", "พัฒนาระบบสาธารณูปโภค")]
+
+
+WHOLE_TEXTS = {
+    "examples": ("1.1 ส่งเสริมอาชีพ เช่น การทอผ้า การจักสาน และการแปรรูปอาหาร",
+                 ("1.1", "ส่งเสริมอาชีพ เช่น การทอผ้า การจักสาน และการแปรรูปอาหาร")),
+    "figures": ("1.1 ลดอัตราการป่วยด้วยโรคไข้เลือดออกให้ต่ำกว่า 50 ต่อแสนประชากร ภายในปี 2570 "
+                "(ปี 2566 เท่ากับ 72 ต่อแสนประชากร)",
+                ("1.1", "ลดอัตราการป่วยด้วยโรคไข้เลือดออกให้ต่ำกว่า 50 ต่อแสนประชากร ภายในปี 2570 "
+                        "(ปี 2566 เท่ากับ 72 ต่อแสนประชากร)")),
+    "trailing-lead-in": ("1.1 ส่งเสริมอาชีพของประชาชน ดังนี้", ("1.1", "ส่งเสริมอาชีพของประชาชน")),
+}
+
+
+@pytest.mark.parametrize("line, item", WHOLE_TEXTS.values(), ids=WHOLE_TEXTS.keys())
+def test_an_item_keeps_its_whole_text_but_not_a_trailing_lead_in(line, item):
+    """Decision 8: examples and figures stay; the text rules take a trailing ดังนี้ off."""
+    document = planparse.parse(lines(STRATEGY_1, "แนวทางการพัฒนา", line,
+                                     "- การทอผ้าและการจักสาน", STRATEGY_2))
+    assert [(g.number, g.text) for g in document.strategies[0].guidelines] == [item]
