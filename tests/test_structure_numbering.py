@@ -30,6 +30,8 @@ STRATEGY_STYLES = {
     "(N)-under-heading": ("ยุทธศาสตร์", "({n}) {title}", "{title}"),
     "N)-under-heading": ("ประเด็นยุทธศาสตร์", "{n}) {title}", "{title}"),
     "thai-digits": (None, "ยุทธศาสตร์ที่ {thai} {title}", "{title}"),
+    "title-on-the-next-line": (None, "ยุทธศาสตร์ที่ {n}\n{title}", "{title}"),
+    "colon-title-on-the-next-line": (None, "ประเด็นยุทธศาสตร์ที่ {n} :\n{title}", "{title}"),
     # contract decision 5: a top list named otherwise holds the strategies
     "tactic-N-at-the-top": (None, "กลยุทธ์ที่ {n} {title}", "{title}"),
     "approach-N-at-the-top": (None, "แนวทางที่ {n} {title}", "{title}"),

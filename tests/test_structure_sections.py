@@ -417,3 +417,22 @@ def test_an_item_keeps_its_whole_text_but_not_a_trailing_lead_in(line, item):
     document = planparse.parse(lines(STRATEGY_1, "แนวทางการพัฒนา", line,
                                      "- การทอผ้าและการจักสาน", STRATEGY_2))
     assert [(g.number, g.text) for g in document.strategies[0].guidelines] == [item]
+
+
+def test_a_description_paragraph_under_a_strategys_name_is_not_a_guideline():
+    """Decision 6 gives unlabelled *lists* to the guidelines, not the paragraph that
+    describes the strategy; decision 8 keeps the title to the name."""
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การพัฒนาเศรษฐกิจฐานราก",
+        "มุ่งเน้นการสร้างรายได้ให้แก่ชุมชนผ่านการพัฒนาผลิตภัณฑ์และการท่องเที่ยวชุมชน โดยให้ความสำคัญกับ"
+        "การมีส่วนร่วมของประชาชนในทุกขั้นตอน",
+        "แนวทางการพัฒนา",
+        "(1) ส่งเสริมวิสาหกิจชุมชน",
+        "(2) พัฒนาการท่องเที่ยวชุมชน",
+        STRATEGY_2,
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาเศรษฐกิจฐานราก", guidelines=[
+            ("1", "ส่งเสริมวิสาหกิจชุมชน"), ("2", "พัฒนาการท่องเที่ยวชุมชน")]),
+        strategy("2", "การพัฒนาด้านเศรษฐกิจชุมชน"),
+    ])
