@@ -212,7 +212,8 @@ def test_limit_caps_the_hits(database):
 @pytest.mark.parametrize("filters, message", [
     ({"kind": "strategies"}, "unknown kind 'strategies' .choose one of: vision, mission, goal, "
                              "strategy, guideline, indicator, tactic"),
-    ({"organization_kind": "อบต."}, "unknown organisation kind 'อบต.' .choose one of: เทศบาลนคร"),
+    ({"organization_kind": "อบต."}, "unknown organisation kind 'อบต.' .choose one of: "
+                                    "องค์การบริหารส่วนจังหวัด, องค์การบริหารส่วนตำบล, เทศบาลนคร, "),
 ])
 def test_an_unknown_filter_is_an_error_naming_the_choices(database, filters, message):
     with pytest.raises(PlanParseError, match=message):

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from .errors import PlanParseError
-from .flat import KINDS, STRATEGY_LISTS
+from .flat import KINDS, STRATEGY_KINDS
 from .fulltext import TOKENIZER, indexed_words, segmenter, word_parts
 
 # Bumped when a table changes shape; a database of another version is refused, not mended.
@@ -392,7 +392,7 @@ def _entries(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[st
             yield kind, entry["text"], entry
     for strategy in document["strategies"]:
         yield "strategy", strategy["title"], strategy
-        for kind, field_name in STRATEGY_LISTS:
+        for kind, field_name in STRATEGY_KINDS:
             for entry in strategy[field_name]:
                 yield kind, entry["text"], entry
 

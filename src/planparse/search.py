@@ -11,13 +11,13 @@ document order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, get_args
+from typing import Optional
 
 from .database import PlanDatabase
 from .errors import PlanParseError
 from .flat import KINDS
 from .fulltext import marks, parse_query
-from .model import OrganizationKind
+from .model import KINDS_OF_ORGANIZATION
 
 # How many hits a search returns unless told otherwise: a screenful to read, not a dump.
 DEFAULT_LIMIT = 100
@@ -72,7 +72,7 @@ def search(database: PlanDatabase, query: str, kind: Optional[str] = None,
     PlanParseError naming the known ones.
     """
     _check_choice("kind", kind, KINDS)
-    _check_choice("organisation kind", organization_kind, get_args(OrganizationKind))
+    _check_choice("organisation kind", organization_kind, KINDS_OF_ORGANIZATION)
     connection = database.connection
 
     def containing(word: str) -> list[str]:
