@@ -39,8 +39,6 @@ def rebuilt_document(database: PlanDatabase, path: str) -> dict:
         "organization_kind, start_year, end_year, warning_count FROM documents WHERE path = ?",
         (path,)).fetchone()
     source = {"path": path, "sha256": source_sha256, "encoding": encoding, "line_count": line_count}
-    if page_count is not None:
-        source["page_count"] = page_count
     document = {"schema_version": "1", "source": source,
                 "organization": {"name": name, "kind": kind} if name is not None else None,
                 "period": {"start_year": start, "end_year": end} if start is not None else None,
@@ -67,7 +65,19 @@ def rebuilt_document(database: PlanDatabase, path: str) -> dict:
             "SELECT code, message, start_line, end_line, page FROM warnings "
             "WHERE document_id = ? ORDER BY position", (document_id,))]
     assert warning_count == len(document["warnings"])
+    pages = [span["page"] for span in _spans(document) if "page" in span]
+    assert page_count == max(pages, default=None)
     return document
+
+
+def _spans(document: dict):
+    """Every span of a document: its items', its strategies' and its warnings'."""
+    for value in document.values() if isinstance(document, dict) else document:
+        if isinstance(value, (dict, list)):
+            if isinstance(value, dict) and "start_line" in value:
+                yield value
+            else:
+                yield from _spans(value)
 
 
 def _span(start_line: int, end_line: int, page) -> dict:
@@ -202,16 +212,24 @@ def test_deleting_a_document_deletes_its_items_warnings_and_search_rows(database
         database.connection.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 4
 
 
-def test_a_page_on_a_span_is_stored(database):
-    pdf = plan("plans/a.pdf", vision={"text": "เมืองน่าอยู่",
-                                      "span": {"start_line": 2, "end_line": 2, "page": 3}})
-    pdf["source"]["page_count"] = 12
-    pdf["warnings"][0]["span"]["page"] = 4
+@pytest.mark.parametrize("vision_page, warning_page, page_count", [
+    (3, 4, 4),  # the warning's span reaches furthest
+    (7, 4, 7),
+    (3, None, 3),
+    (None, None, None),  # a text input: no span has a page
+])
+def test_a_page_on_a_span_is_stored_and_the_highest_is_the_page_count(
+        database, vision_page, warning_page, page_count):
+    pdf = plan("plans/a.pdf")
+    if vision_page is not None:
+        pdf["vision"]["span"]["page"] = vision_page
+    if warning_page is not None:
+        pdf["warnings"][0]["span"]["page"] = warning_page
     database.store(pdf)
-    assert database.connection.execute("SELECT page FROM items WHERE kind = 'vision'").fetchone() == (3,)
+    assert database.connection.execute("SELECT page FROM items WHERE kind = 'vision'").fetchone() == (vision_page,)
     assert database.connection.execute("SELECT page FROM items WHERE kind = 'mission'").fetchone() == (None,)
-    assert database.connection.execute("SELECT page FROM warnings").fetchone() == (4,)
-    assert database.connection.execute("SELECT page_count FROM documents").fetchone() == (12,)
+    assert database.connection.execute("SELECT page FROM warnings").fetchone() == (warning_page,)
+    assert database.connection.execute("SELECT page_count FROM documents").fetchone() == (page_count,)
     assert rebuilt_document(database, "plans/a.pdf") == pdf
 
 

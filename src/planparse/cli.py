@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -20,12 +21,13 @@ import typer
 
 from . import __version__
 from .errors import PlanParseError
-from .flat import span_label
+from .flat import KINDS, span_label
 from .inputs import DEFAULT_MAX_BYTES, read_input
+from .model import KINDS_OF_ORGANIZATION
 from .outputs import printable, terminal_text, write_atomically
 
 if TYPE_CHECKING:
-    from .batch.report import FileRecord, RunReport
+    from .batch.report import DatabaseRecord, FileRecord, RunReport
     from .model import PlanDocument, Warning
 
 EXIT_OK = 0
@@ -37,9 +39,11 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "done",
     EXIT_INPUT: "extract, show: the input could not be read or is not text, or the output "
-                "could not be written; batch: at least one file failed",
+                "could not be written; batch, database: at least one file failed; search: "
+                "the database cannot be read (missing, not a planparse database)",
     EXIT_USAGE: "a usage error: an unknown option or format, an output that exists without "
-                "--force, folders that overlap, a batch already running into the folder",
+                "--force, folders that overlap, a batch already running into the folder, "
+                "a --database file that is not a planparse database, a query without a word",
     EXIT_WARNINGS: "--strict, and a document has warnings (and nothing failed)",
     EXIT_INTERRUPTED: "interrupted with Ctrl-C; what was done is kept",
 }
@@ -250,6 +254,10 @@ def batch(
                                help="Convert unchanged inputs again and replace any existing output."),
     table: Optional[Path] = typer.Option(None, "--table",
                                          help="Also write every item of every plan to this CSV."),
+    database: Optional[Path] = typer.Option(None, "--database",
+                                            help="Also store every document in this SQLite "
+                                                 "database, with a Thai full-text index (see "
+                                                 "planparse search)."),
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Print only the files that failed; no progress, no summary."),
@@ -264,7 +272,8 @@ def batch(
     from .views import counted
 
     options = BatchOptions(format=format.value, pattern=pattern, recursive=recursive,
-                           workers=workers or default_workers(), force=force, table=table)
+                           workers=workers or default_workers(), force=force, table=table,
+                           database=database)
     try:
         planned = prepare(input_dir, output, options)
     except PlanParseError as error:
@@ -293,11 +302,19 @@ def batch(
         console = Console()
         try:
             console.print(summary_table(report))
+            if report.database is not None:
+                console.print(terminal_text(_database_line(report.database)), markup=False,
+                              highlight=False, soft_wrap=True)
             console.print(terminal_text(f"report: {report_path}"), markup=False,
                           highlight=False, soft_wrap=True)
         except (OSError, ValueError) as error:
             _stdout_failed(error)
     raise typer.Exit(_batch_exit_code(report, strict))
+
+
+def _database_line(database: DatabaseRecord) -> str:
+    return (f"database: {database.path}: {database.added} added, {database.replaced} replaced, "
+            f"{database.unchanged} unchanged")
 
 
 def _batch_exit_code(report: RunReport, strict: bool) -> int:
@@ -351,3 +368,98 @@ def schema() -> None:
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     _write_standard_output(text.encode("utf-8"))
+
+
+@app.command("database")
+def build_database(
+    output_dir: Path = typer.Argument(..., help="A folder of outputs of planparse batch "
+                                                "(JSON, JSONL or YAML)."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="The SQLite database to make, or to bring up to date."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Print only the files that failed; no summary."),
+) -> None:
+    """Store the documents of a folder of outputs in a SQLite database with a Thai
+    full-text index; a document stored the same before is left alone, one that changed
+    is replaced, each in a transaction of its own."""
+    from .database import Change, build_from_folder, open_database
+    from .views import counted
+
+    if not output_dir.is_dir():
+        _fail(f"{output_dir}: {'is not a folder' if output_dir.exists() else 'no such folder'}",
+              EXIT_USAGE)
+    try:
+        opened = open_database(output)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_USAGE)
+    try:
+        with opened:
+            summary = build_from_folder(opened, output_dir)
+    except KeyboardInterrupt:
+        _fail("interrupted; the documents stored so far are kept, run the same command "
+              "again to finish", EXIT_INTERRUPTED)
+    for reason in summary.failed.values():
+        _tell(f"planparse: {reason}")
+    if not quiet:
+        stored = ", ".join(f"{summary.count(change)} {change.value}" for change in Change)
+        line = (f"{output}: {counted(len(summary.changes), 'document')} ({stored}), "
+                f"{len(summary.failed)} failed\n")
+        _write_standard_output(terminal_text(line.rstrip("\n")).encode("utf-8") + b"\n")
+    raise typer.Exit(EXIT_INPUT if summary.failed else EXIT_OK)
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _item_kinds() -> list[str]:
+    return list(KINDS)
+
+
+def _organization_kinds() -> list[str]:
+    return list(KINDS_OF_ORGANIZATION)
+
+
+@app.command("search")
+def search_database(
+    database: Path = typer.Argument(..., help="A plans database (planparse batch --database, "
+                                              "planparse database)."),
+    query: str = typer.Argument(..., help="The words to find, as plain text: an item must "
+                                          "hold every one."),
+    kind: Optional[str] = typer.Option(None, "--kind", autocompletion=_item_kinds,
+                                       help=f"Only items of this kind: {', '.join(KINDS)}."),
+    org_kind: Optional[str] = typer.Option(None, "--org-kind", autocompletion=_organization_kinds,
+                                           help="Only plans of this kind of body: "
+                                                f"{', '.join(KINDS_OF_ORGANIZATION)}."),
+    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f",
+                                        help="A table to read, or JSON or CSV for scripts."),
+    limit: int = typer.Option(100, "--limit", min=0, help="At most this many hits; 0 for all."),
+) -> None:
+    """Find the items of every plan in a database that hold the words of a query: Thai
+    words are found inside longer words (ท่องเที่ยว in การส่งเสริมการท่องเที่ยว)."""
+    from .database import open_database
+    from .hits import hits_table, render_hits
+    from .search import search
+
+    try:
+        opened = open_database(database, write=False)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    with opened:
+        try:
+            hits = search(opened, query, kind, org_kind, limit or None)
+        except PlanParseError as error:
+            _fail(str(error), EXIT_USAGE)
+        except sqlite3.DatabaseError as error:  # a file damaged after it was opened
+            _fail(f"{database}: cannot be searched ({error})", EXIT_INPUT)
+    if format is not SearchFormat.table:
+        _write_standard_output(render_hits(hits, format.value).encode("utf-8"))
+        return
+    from rich.console import Console
+
+    try:
+        Console().print(hits_table(hits))
+    except (OSError, ValueError) as error:
+        _stdout_failed(error)

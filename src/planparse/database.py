@@ -80,7 +80,8 @@ TABLES: dict[str, Table] = {
         Column("encoding", "TEXT", "The encoding the input was read in (source.encoding)."),
         Column("line_count", "INTEGER", "Lines in the decoded input (source.line_count)."),
         Column("page_count", "INTEGER",
-               "Pages of a PDF input (source.page_count); null for a text input."),
+               "For a PDF input, the last page its document reaches: the highest page a "
+               "span of its items or warnings names; null for a text input."),
         Column("organization", "TEXT", "The body whose plan this is, as written; null when not found."),
         Column("organization_kind", "TEXT",
                "Its kind: เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนจังหวัด, "
@@ -155,34 +156,50 @@ def open_database(path: Path, write: bool = True) -> PlanDatabase:
     """The planparse database at ``path``, open.
 
     To ``write``, the database is made when missing, and its search index is cut again
-    when pythainlp has changed since it was (its word list changes between versions,
-    and a query must be cut as the texts were). To read, the file must exist. A file that
-    is not SQLite, or a SQLite database planparse did not write, is refused untouched.
+    when the segmenter has changed since it was (pythainlp's word list changes between
+    versions, and a query must be cut as the texts were). To read, the file must exist
+    (it is never made), and nothing is written to it; it is not opened read-only, which
+    would leave SQLite's -wal and -shm files beside it, but read-only where the file is
+    write-protected. A file that is not SQLite, or a SQLite database planparse did not
+    write, is refused untouched.
     """
+    if path.is_dir():
+        raise PlanParseError(f"{path}: is a folder, not a database")
     if not write and not path.is_file():
         raise PlanParseError(f"{path}: no such database")
+    connection = None
     try:
-        connection = sqlite3.connect(path, isolation_level=None)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode={'rwc' if write else 'rw'}",
+                                     uri=True, isolation_level=None)
         connection.execute("PRAGMA foreign_keys = ON")
         tables = {row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
+        if not tables and write:
             _create(connection)
         else:
             _check_version(path, connection, tables)
-        connection.execute("PRAGMA journal_mode = WAL")
-        # Under WAL, NORMAL keeps every transaction atomic; it only lets the last ones be
-        # lost on a power cut, for far fewer waits on the disk.
-        connection.execute("PRAGMA synchronous = NORMAL")
-        # A checkpoint copies the log into the database and waits for the disk; every
-        # 10,000 pages (40 MB of log) rather than SQLite's 1,000 took a build of 2,000
-        # plans here from 2.8 s to 1.6-2.0 s. The log is emptied when the file is closed.
-        connection.execute("PRAGMA wal_autocheckpoint = 10000")
-        if write and _meta(connection, "segmenter") != segmenter():
-            _index_again(connection)
-    except sqlite3.DatabaseError as error:
+        if write:
+            _set_up_writing(connection)
+    except (sqlite3.DatabaseError, PlanParseError) as error:
+        if connection is not None:
+            connection.close()
+        if isinstance(error, PlanParseError):
+            raise
         raise PlanParseError(f"{path}: not a database planparse can use ({error})") from None
     return PlanDatabase(connection)
+
+
+def _set_up_writing(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    # Under WAL, NORMAL keeps every transaction atomic; it only lets the last ones be
+    # lost on a power cut, for far fewer waits on the disk.
+    connection.execute("PRAGMA synchronous = NORMAL")
+    # A checkpoint copies the log into the database and waits for the disk; every
+    # 10,000 pages (40 MB of log) rather than SQLite's 1,000 took a build of 2,000
+    # plans here from 2.8 s to 1.6-2.0 s. The log is emptied when the file is closed.
+    connection.execute("PRAGMA wal_autocheckpoint = 10000")
+    if _meta(connection, "segmenter") != segmenter():
+        _index_again(connection)
 
 
 def _create(connection: sqlite3.Connection) -> None:
@@ -276,35 +293,51 @@ class PlanDatabase:
         """Store ``document`` (a JSON output, as a dict) under ``path``, its source path by
         default: added, replaced when the path held another document, or left unchanged.
 
-        Its text is cut into words before the transaction starts, so the write lock is
-        held only for the writing. A dict that is not a planparse document is a
-        PlanParseError, and leaves the database as it was.
+        An unchanged document is known by its sha256 before its words are cut. A dict
+        that is not a planparse document is a PlanParseError, and leaves the database as
+        it was.
         """
         _check_schema(document)
         key = path if path is not None else document_path(document)
         sha256 = document_sha256(document)
-        stored = self.connection.execute(
-            "SELECT document_sha256 FROM documents WHERE path = ?", (key,)).fetchone()
-        if stored is not None and stored[0] == sha256:
+        if self._stored_sha256(key) == sha256:
             return Change.unchanged
-        rows = document_rows(document, key, sha256)
-        new_words = set(" ".join(item.words for item in rows.items).split()) - self._known_words()
+        return self.write(document_rows(document, key, sha256))
+
+    def write(self, rows: DocumentRows) -> Change:
+        """Write a document's ``rows`` (``document_rows``, which a batch worker makes) in
+        one transaction: added, replaced, or unchanged when the same document is there.
+
+        Everything that costs more than SQLite's part (the words, their parts) is in the
+        rows already, so the write lock is held, and the one writing process is busy,
+        only for the writing.
+        """
+        if self._stored_sha256(rows.path) == rows.sha256:
+            return Change.unchanged
+        known = self._known_words()
+        new_parts = [(part, word) for part, word in rows.parts if word not in known]
         try:
             with _transaction(self.connection):
                 replaced = self.connection.execute(
-                    "DELETE FROM documents WHERE path = ?", (key,)).rowcount
+                    "DELETE FROM documents WHERE path = ?", (rows.path,)).rowcount
                 _insert(self.connection, rows)
                 self.connection.executemany("INSERT OR IGNORE INTO word_parts VALUES (?, ?)",
-                                            _parts_of(new_words))
+                                            new_parts)
         except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
             raise PlanParseError(f"not a planparse document: {error}") from None
-        self._known_words().update(new_words)
+        except sqlite3.Error as error:  # a full disk, a lock another writer kept too long
+            raise PlanParseError(f"the database cannot be written ({error})") from None
+        known.update(word for _, word in new_parts)
         return Change.replaced if replaced else Change.added
+
+    def _stored_sha256(self, path: str) -> Optional[str]:
+        row = self.connection.execute(
+            "SELECT document_sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        return None if row is None else str(row[0])
 
     def _known_words(self) -> set[str]:
         """The words whose parts are stored: asking SQLite word by word costs more than
-        the rest of storing a document. A word without parts is looked at again, which
-        costs a cached ``word_parts`` call."""
+        the rest of storing a document."""
         if self._words_with_parts is None:
             self._words_with_parts = {row[0] for row in self.connection.execute(
                 "SELECT DISTINCT word FROM word_parts")}
@@ -344,13 +377,30 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class DocumentRows:
-    """One document as the rows it becomes, its words already cut."""
+    """One document as the rows it becomes, its words cut and their parts found: a plain
+    value that a batch worker makes and hands to the process that writes."""
 
     details: tuple[Any, ...]
     """The documents row from ``path`` on (``id`` is SQLite's to give)."""
     items: tuple[ItemRow, ...]
     warnings: tuple[tuple[Any, ...], ...]
     """(position, code, message, start_line, end_line, page) of each warning."""
+    parts: tuple[tuple[str, str], ...]
+    """(part, word) for every distinct word of the items that has parts (word_parts)."""
+
+    @property
+    def path(self) -> str:
+        return str(self.details[0])
+
+    @property
+    def sha256(self) -> str:
+        return str(self.details[2])
+
+
+def rows_of(document: Mapping[str, Any]) -> DocumentRows:
+    """The rows of ``document`` under its source path: what ``PlanDatabase.write`` takes."""
+    _check_schema(document)
+    return document_rows(document, document_path(document), document_sha256(document))
 
 
 def document_rows(document: Mapping[str, Any], path: str, sha256: str) -> DocumentRows:
@@ -363,11 +413,16 @@ def document_rows(document: Mapping[str, Any], path: str, sha256: str) -> Docume
         warnings = tuple(
             (position, warning["code"], warning["message"], *_span(warning.get("span")))
             for position, warning in enumerate(document["warnings"], start=1))
+        items = tuple(_item_rows(document))
+        pages = [row[5] for row in warnings if row[5] is not None] + \
+                [item.span[2] for item in items if item.span[2] is not None]
         details = (path, source.get("sha256"), sha256, source.get("encoding"),
-                   source.get("line_count"), source.get("page_count"), organization.get("name"),
+                   source.get("line_count"), max(pages, default=None), organization.get("name"),
                    organization.get("kind"), period.get("start_year"), period.get("end_year"),
                    len(warnings))
-        return DocumentRows(details, tuple(_item_rows(document)), warnings)
+        words = dict.fromkeys(word for item in items for word in item.words.split())
+        parts = tuple((part, word) for word in words for part in word_parts(word))
+        return DocumentRows(details, items, warnings, parts)
     except (KeyError, TypeError, AttributeError) as error:
         raise PlanParseError(f"not a planparse document: {type(error).__name__} {error}") from None
 
@@ -408,7 +463,7 @@ def _insert(connection: sqlite3.Connection, rows: DocumentRows) -> None:
     so that an item can name its strategy's id before the strategy is read back."""
     document_id = connection.execute(
         f"INSERT INTO documents VALUES (NULL{', ?' * len(rows.details)})", rows.details).lastrowid
-    first_id = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM items").fetchone()[0]
+    first_id = int(connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM items").fetchone()[0])
 
     def item_id(position: int) -> int:
         return first_id + position - 1
@@ -440,13 +495,14 @@ class BuildSummary:
 
 def build_from_folder(database: PlanDatabase, folder: Path,
                       on_file: Optional[Callable[[str], None]] = None) -> BuildSummary:
-    """Store every JSON output under ``folder`` (not the batch's run report), in path
-    order, calling ``on_file`` with each file's relative path as it is done.
+    """Store every output under ``folder`` that holds a document (JSON, JSONL, YAML; not
+    the batch's own files), in path order, calling ``on_file`` with each file's relative
+    path as it is done.
 
     A file that cannot be read or is not a document fails on its own; so does a second
     document naming a source path that one before it in this build already stored.
     """
-    summary, sources = BuildSummary(), {}
+    summary, sources = BuildSummary(), dict[str, str]()
     for output in output_files(folder):
         name = output.relative_to(folder).as_posix()
         try:
@@ -463,25 +519,45 @@ def build_from_folder(database: PlanDatabase, folder: Path,
     return summary
 
 
-# The batch's run report (batch.REPORT_NAME) is JSON too, but not a document.
-_RUN_REPORT = "planparse-report.json"
+def _yaml(data: bytes) -> object:
+    import yaml  # here: only YAML outputs need it
+
+    try:
+        return yaml.safe_load(data)
+    except yaml.YAMLError:
+        raise ValueError("not YAML") from None
+
+
+# How a document is read back from each output that holds one: a CSV output does not.
+_READERS: dict[str, tuple[str, Callable[[bytes], object]]] = {
+    ".json": ("JSON", json.loads),
+    ".jsonl": ("JSON", json.loads),  # one document, on one line
+    ".yaml": ("YAML", _yaml),
+}
+# What planparse batch keeps at the top of its output folder besides the outputs
+# (batch.REPORT_NAME, batch.planning.DOCUMENTS_NAME): JSON, but not a document.
+_BATCH_FILES = ("planparse-report.json", "planparse-documents.jsonl")
 
 
 def output_files(folder: Path) -> list[Path]:
-    """The JSON files under ``folder``, sorted, without the run report at its top."""
+    """The outputs under ``folder`` that hold a document, sorted, without the batch's files."""
     if not folder.is_dir():
         raise PlanParseError(f"{folder}: not a folder")
-    return sorted(path for path in folder.rglob("*.json")
-                  if path.is_file() and path != folder / _RUN_REPORT)
+    return sorted(path for path in folder.rglob("*")
+                  if path.suffix in _READERS and path.is_file()
+                  and path not in {folder / name for name in _BATCH_FILES})
 
 
 def read_output(path: Path) -> dict[str, Any]:
-    """A JSON output read back, or a PlanParseError that says why it cannot be."""
+    """A document read back from its output (by its suffix), or a PlanParseError that
+    says why it cannot be."""
+    what, read = _READERS[path.suffix]
     try:
-        document = json.loads(path.read_bytes())
+        document = read(path.read_bytes())
     except OSError as error:
         raise PlanParseError(f"cannot be read ({error.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PlanParseError("not a JSON file") from None
+    except ValueError:  # JSON's and YAML's errors, and bytes that are not UTF-8
+        raise PlanParseError(f"not a {what} file") from None
     _check_schema(document)
+    assert isinstance(document, dict)
     return document

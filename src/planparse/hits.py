@@ -3,7 +3,10 @@ does (JSON, CSV). Nothing here prints: the CLI prints what these return.
 
 In JSON and CSV the match is marked in ``marked`` with « and » around each match (Thai
 plans quote with “ ” and ' ', not guillemets); JSON also gives its offsets, ``marks``,
-as [start, end) character (code point) positions in ``text``.
+as [start, end) character (code point) positions in ``text``. The CSV's cells are made
+safe for a spreadsheet as the batch's table is (``writers.spreadsheet_cell``), and the
+table's cannot drive a terminal (``outputs.terminal_text``): a database is a file anyone
+can have written.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import PlanParseError
+from .outputs import terminal_text
 from .search import Hit
-from .writers import UTF8_BOM
+from .writers import UTF8_BOM, spreadsheet_cell
 
 MARK_START, MARK_END = "«", "»"
 HIGHLIGHT = "bold black on yellow"
@@ -40,11 +44,21 @@ def hits_table(hits: Sequence[Hit]) -> Table:
     table.add_column("text", overflow="fold", ratio=2)
     table.add_column("where", style="dim", overflow="fold", ratio=1)
     for hit in hits:
-        text = Text(hit.text)
-        for start, end in hit.marks:
-            text.stylize(HIGHLIGHT, start, end)
-        table.add_row(hit.organization or "", hit.kind, hit.number or "", text, where(hit))
+        text = Text()
+        for piece, is_match in _pieces(hit):
+            text.append(terminal_text(piece), HIGHLIGHT if is_match else "")
+        table.add_row(*(Text(terminal_text(cell)) for cell in (
+            hit.organization or "", hit.kind, hit.number or "")), text, Text(terminal_text(where(hit))))
     return table
+
+
+def _pieces(hit: Hit) -> list[tuple[str, bool]]:
+    """The hit's text in pieces, each with whether it is a match."""
+    pieces, done = [], 0
+    for start, end in hit.marks:
+        pieces += [(hit.text[done:start], False), (hit.text[start:end], True)]
+        done = end
+    return [piece for piece in [*pieces, (hit.text[done:], False)] if piece[0]]
 
 
 def where(hit: Hit) -> str:
@@ -63,11 +77,8 @@ def marked(hit: Hit) -> str:
     ...            None, None, 1, 1, None))
     'ส่งเสริมการ«ท่องเที่ยว»'
     """
-    pieces, done = [], 0
-    for start, end in hit.marks:
-        pieces += [hit.text[done:start], MARK_START, hit.text[start:end], MARK_END]
-        done = end
-    return "".join(pieces) + hit.text[done:]
+    return "".join(f"{MARK_START}{piece}{MARK_END}" if is_match else piece
+                   for piece, is_match in _pieces(hit))
 
 
 def _row(hit: Hit) -> tuple[object, ...]:
@@ -89,7 +100,8 @@ def hits_csv(hits: Sequence[Hit]) -> str:
     buffer.write(UTF8_BOM)
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(["" if value is None else value for value in _row(hit)] for hit in hits)
+    writer.writerows([spreadsheet_cell("" if value is None else str(value)) for value in _row(hit)]
+                     for hit in hits)
     return buffer.getvalue()
 
 

@@ -68,8 +68,8 @@ def search(database: PlanDatabase, query: str, kind: Optional[str] = None,
            limit: Optional[int] = DEFAULT_LIMIT) -> list[Hit]:
     """The items that hold every word of ``query``, of ``kind`` (``strategy``, ``goal``…)
     in plans of ``organization_kind`` (``เทศบาลตำบล``…) when given; at most ``limit``
-    (None: all). A query without a word to find gives no hits; an unknown kind is a
-    PlanParseError naming the known ones.
+    (None: all). A PlanParseError for a query without a word to find (empty, or only
+    punctuation) and for an unknown kind, which names the known ones.
     """
     _check_choice("kind", kind, KINDS)
     _check_choice("organisation kind", organization_kind, KINDS_OF_ORGANIZATION)
@@ -81,7 +81,7 @@ def search(database: PlanDatabase, query: str, kind: Optional[str] = None,
 
     parsed = parse_query(query, containing)
     if parsed.expression is None:
-        return []
+        raise PlanParseError(f"the query {query!r} has no word to look for")
     statement = _SEARCH.format(runs="\n  ".join(_RUN.format(number=number)
                                                 for number in range(len(parsed.runs))))
     rows = connection.execute(statement, {

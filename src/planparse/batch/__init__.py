@@ -3,8 +3,9 @@
 Nothing here prints or exits. ``prepare`` (planning.py) checks a request and finds the
 inputs; ``run`` converts them (converting.py) in a pool (pool.py) and returns the
 RunReport (report.py), calling back with each file's record as it is done so that the
-CLI can show progress. After the conversions it writes what is made of all the outputs:
-the --table CSV, and for --format jsonl every document in one file.
+CLI can show progress; with --database each document is stored as its file is done
+(storing.py). After the conversions it writes what is made of all the outputs: the
+--table CSV, and for --format jsonl every document in one file.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .planning import DOCUMENTS_NAME, Batch, BatchOptions, Candidate, default_wo
 from .pool import Pool, ProcessPool, in_this_process, interrupts_between_files
 from .report import (REPORT_NAME, FileRecord, RunReport, Status, TableRecord, summarize,
                      write_report)
+from .storing import Storing, convert_and_cut, lost_uncut
 
 __all__ = ["Batch", "BatchOptions", "FileRecord", "Job", "Pool", "ProcessPool", "REPORT_NAME",
            "RunReport", "Status", "convert_file", "default_workers", "in_this_process",
@@ -56,7 +58,9 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
         records[record.input] = record
         on_record(record)
 
-    interrupted = _convert_all(batch, finish, pool)
+    storing = (Storing(batch.database, str(batch.options.database))
+               if batch.database is not None else None)
+    interrupted = _convert_all(batch, finish, pool, storing)
     for candidate in batch.candidates:
         records.setdefault(candidate.name, _not_reached(batch, candidate))
     files = sorted(records.values(), key=lambda record: record.input)
@@ -83,6 +87,7 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
         seconds=round(time.perf_counter() - started, 3),
         summary=summarize(files),
         table=table,
+        database=storing.record() if storing is not None else None,
         files=files,
     )
     write_report(batch.output_dir / REPORT_NAME, report)
@@ -91,9 +96,11 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
     return report
 
 
-def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool | None) -> bool:
-    """Record the problems, skip what is unchanged, convert the rest; True if Ctrl-C
-    stopped it. Temporary files left by a killed worker are removed either way."""
+def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool | None,
+                 storing: Storing | None) -> bool:
+    """Record the problems, skip what is unchanged, convert the rest, storing each
+    document with ``storing``; True if Ctrl-C stopped it. Temporary files left by a
+    killed worker are removed either way."""
     jobs: list[Job] = []
     try:
         with interrupts_between_files() as stop:
@@ -103,14 +110,20 @@ def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool 
                 outcome = skip_or_job(batch, candidate)
                 if isinstance(outcome, Job):
                     jobs.append(outcome)
+                elif storing is not None and outcome.status is Status.skipped and outcome.output:
+                    finish(storing.skipped(outcome, batch.output_dir / outcome.output.path))
                 else:
                     finish(outcome)
             if pool is None:
                 workers = min(batch.options.workers, len(jobs))
                 pool = (in_this_process if workers <= 1 else
                         ProcessPool(workers, [__name__], initializer=load_word_lists))
-            for record in pool(convert_file, jobs, lost, stop):
-                finish(record)
+            if storing is None:
+                for record in pool(convert_file, jobs, lost, stop):
+                    finish(record)
+            else:
+                for cut in pool(convert_and_cut, jobs, lost_uncut, stop):
+                    finish(storing.converted(cut))
         return stop.is_set()
     except KeyboardInterrupt:
         return True

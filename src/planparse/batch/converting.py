@@ -15,6 +15,7 @@ from typing import Optional
 from ..errors import PlanParseError
 from ..flat import count_items
 from ..inputs import read_input
+from ..model import PlanDocument
 from ..outputs import file_sha256, write_atomically
 from ..parser import parse_bytes
 from ..writers import render
@@ -63,6 +64,11 @@ def skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
 
 def convert_file(job: Job) -> FileRecord:
     """Read, parse, render and write one input, or a failed record saying why not."""
+    return convert_document(job)[0]
+
+
+def convert_document(job: Job) -> tuple[FileRecord, Optional[PlanDocument]]:
+    """``convert_file``'s record, and the document when it was converted and written."""
     started = time.perf_counter()
 
     def failed(reason: str, source_sha256: Optional[str] = None,
@@ -74,28 +80,28 @@ def convert_file(job: Job) -> FileRecord:
     try:
         data = read_input(job.source, name=job.name)
     except PlanParseError as error:
-        return failed(str(error))
+        return failed(str(error)), None
     source_sha256 = hashlib.sha256(data).hexdigest()
     try:
         document = parse_bytes(data, job.name)
         rendered = render(document, job.format).encode("utf-8")
     except PlanParseError as error:
-        return failed(str(error), source_sha256, unconvertible=True)
+        return failed(str(error), source_sha256, unconvertible=True), None
     except Exception as error:  # a parser bug on one file must not stop thousands of others
         return failed(f"{job.name}: planparse failed on this file ({type(error).__name__}: "
-                      f"{error}); please report it", source_sha256)
+                      f"{error}); please report it", source_sha256), None
     try:
         _write_output(job, rendered)
     except PlanParseError as error:
-        return failed(str(error), source_sha256)
+        return failed(str(error), source_sha256), None
     except OSError as error:
         return failed(f"{job.name}: its output {job.output_name} cannot be written "
-                      f"({error.strerror or error})", source_sha256)
+                      f"({error.strerror or error})", source_sha256), None
     output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
                           source_sha256=source_sha256, fingerprint=job.fingerprint,
                           counts=count_items(document), warnings=document.warnings)
     return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
-                      seconds=_since(started), output=output)
+                      seconds=_since(started), output=output), document
 
 
 def _write_output(job: Job, data: bytes) -> None:

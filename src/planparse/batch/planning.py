@@ -10,6 +10,8 @@ states them too):
 - One batch at a time into an output folder: a second one refuses while the first runs.
 - An existing output is replaced only when the report says this batch (from this input
   folder) wrote it, when the new output is the same bytes, or with ``force``.
+- A plans database (``database``) is opened, or made, before anything is converted: a
+  file there that is not one is refused untouched.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Optional
 
 from .. import __version__
+from ..database import PlanDatabase, open_database
 from ..errors import PlanParseError
 from ..outputs import file_sha256, printable
 from ..writers import WRITERS
@@ -50,6 +53,8 @@ class BatchOptions:
     workers: int = field(default_factory=default_workers)
     force: bool = False
     table: Optional[Path] = None
+    database: Optional[Path] = None
+    """A plans database to store every document in (see storing.py)."""
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,13 @@ class Batch:
     previous_table: Optional[TableRecord]
     lock: int
     """The output folder, open and locked until ``release``."""
+    database: Optional[PlanDatabase] = None
+    """The plans database of ``options.database``, open until ``release``."""
 
     def release(self) -> None:
         os.close(self.lock)
+        if self.database is not None:
+            self.database.close()
 
     def __len__(self) -> int:
         return len(self.candidates) + len(self.problems)
@@ -118,7 +127,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
                              f"(choose one of: {', '.join(sorted(WRITERS))})")
     if options.workers < 1:
         raise PlanParseError(f"--workers must be 1 or more, not {options.workers}")
-    _check_folders(input_dir, output_dir, options.table)
+    _check_folders(input_dir, output_dir, options.table, options.database, options.format)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -134,6 +143,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
             _check_table(options.table, previous_table, options.force)
         files, problems = find_inputs(input_dir, options.pattern, options.recursive)
         candidates, collisions = _assign_outputs(files, input_dir, output_dir, options)
+        database = open_database(options.database) if options.database is not None else None
     except BaseException:
         os.close(lock)
         raise
@@ -148,6 +158,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         previous_fingerprint=previous.fingerprint if previous else None,
         previous_table=previous_table,
         lock=lock,
+        database=database,
     )
 
 
@@ -169,7 +180,8 @@ def _lock(output_dir: Path) -> int:
     return lock
 
 
-def _check_folders(input_dir: Path, output_dir: Path, table: Optional[Path]) -> None:
+def _check_folders(input_dir: Path, output_dir: Path, table: Optional[Path],
+                   database: Optional[Path], format: str) -> None:
     """Refuse folders that do not exist or overlap: an output folder inside the input folder
     would have its outputs read as inputs on the next run, and the other way round a run
     could write over its own inputs."""
@@ -195,6 +207,33 @@ def _check_folders(input_dir: Path, output_dir: Path, table: Optional[Path]) -> 
         if inputs in table.resolve().parents:
             raise PlanParseError(f"{table}: the table would be inside the input folder "
                                  f"{input_dir}; write it elsewhere")
+    if database is not None:
+        _check_database(database, inputs, outputs, format, table)
+
+
+# The formats whose outputs hold the whole document, to be read back for the database.
+DOCUMENT_FORMATS = ("json", "jsonl", "yaml")
+
+
+def _check_database(database: Path, inputs: Path, outputs: Path, format: str,
+                    table: Optional[Path]) -> None:
+    """The database must be a file of its own outside the input folder, and the outputs
+    must hold whole documents: an unchanged input's document is read back from its output."""
+    if format not in DOCUMENT_FORMATS:
+        raise PlanParseError(f"--database stores whole documents, which a {format} output "
+                             f"does not hold; use --format {', '.join(DOCUMENT_FORMATS)} "
+                             "(and --table for a CSV)")
+    if database.is_dir():
+        raise PlanParseError(f"{database}: is a folder; --database names the SQLite file to write")
+    where = database.resolve()
+    if inputs in where.parents:
+        raise PlanParseError(f"{database}: the database would be inside the input folder; "
+                             "write it elsewhere")
+    if where in {outputs / name for name in _RESERVED}:
+        raise PlanParseError(f"{database}: is where the batch keeps {_RESERVED[database.name]}; "
+                             "write the database elsewhere")
+    if table is not None and where == table.resolve():
+        raise PlanParseError(f"{database}: is the --table file too; give them two names")
 
 
 # The files a batch keeps in its output folder besides the outputs.
@@ -282,8 +321,9 @@ def _assign_outputs(files: list[PurePosixPath], input_dir: Path, output_dir: Pat
     """Give every input its output; an input whose output name is taken fails rather than
     overwrite another's (``plan.txt`` and ``plan.md`` with ``--pattern '*'``)."""
     taken = dict(_RESERVED)
-    if options.table is not None and output_dir.resolve() in options.table.resolve().parents:
-        taken[options.table.resolve().relative_to(output_dir.resolve()).as_posix()] = "the table"
+    for path, what in ((options.table, "the table"), (options.database, "the database")):
+        if path is not None and output_dir.resolve() in path.resolve().parents:
+            taken[path.resolve().relative_to(output_dir.resolve()).as_posix()] = what
     candidates, collisions = [], []
     for name in files:
         output_name = name.with_suffix(f".{options.format}").as_posix()

@@ -100,6 +100,20 @@ class TableRecord(BaseModel):
     sha256: str
 
 
+class DatabaseRecord(BaseModel):
+    """What a batch with --database did to the plans database (see storing.py)."""
+
+    path: str
+    added: int
+    """Documents of inputs it did not hold before."""
+    replaced: int
+    """Documents that took the place of another one under the same input."""
+    unchanged: int
+    """Documents it held already, the same."""
+    seconds: float
+    """Time the batch's own process spent storing them (the words were cut by the workers)."""
+
+
 class RunReport(BaseModel):
     """OUT_DIR/planparse-report.json: the options of a run and what happened to each input.
 
@@ -122,6 +136,7 @@ class RunReport(BaseModel):
     seconds: float
     summary: Summary
     table: Optional[TableRecord] = None
+    database: Optional[DatabaseRecord] = None
     files: list[FileRecord]
 
 
