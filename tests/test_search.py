@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 
 import pytest
 from rich.text import Text
 
+from planparse import fulltext
 from planparse.database import build_from_folder, open_database
 from planparse.errors import PlanParseError
 from planparse.fulltext import indexed_words, parse_query, word_parts
@@ -337,3 +339,34 @@ def test_on_the_real_outputs_every_word_and_part_of_an_item_finds_it_on_its_own(
     assert len(wanted) > 1000
     for query, holding in wanted.items():
         assert holding <= texts(search(real_database, query, limit=None)), query
+
+
+@pytest.mark.skipif(fulltext.engine() != "nlpo3", reason="nlpo3 is not installed here")
+def test_newmm_where_nlpo3_has_no_wheel_gives_the_index_the_same_tokens(real_database, monkeypatch):
+    """The two engines differ only in how they split punctuation, which the index's
+    tokenizer drops: a database cut by one is searched right with the other."""
+    item_texts = [text for (text,) in real_database.connection.execute("SELECT text FROM items")]
+
+    def cut_by(engine: str) -> list[str]:
+        monkeypatch.setattr(fulltext, "engine", lambda: engine)
+        fulltext._tokens.cache_clear()
+        fulltext._indexed_chunk.cache_clear()
+        return [indexed_words(text) for text in item_texts]
+
+    by_nlpo3, by_newmm = cut_by("nlpo3"), cut_by("newmm")
+    monkeypatch.undo()
+    fulltext._tokens.cache_clear()
+    fulltext._indexed_chunk.cache_clear()
+    assert by_nlpo3 != by_newmm  # they do differ, in punctuation
+    index = sqlite3.connect(":memory:")
+    index.execute(f"CREATE VIRTUAL TABLE cut USING fts5(words, tokenize=\"{fulltext.TOKENIZER}\")")
+    index.execute("CREATE VIRTUAL TABLE token USING fts5vocab(cut, 'instance')")
+    index.executemany("INSERT INTO cut (rowid, words) VALUES (?, ?)",
+                      [(2 * number + engine, words) for number, pair in enumerate(zip(by_nlpo3, by_newmm))
+                       for engine, words in enumerate(pair)])
+    tokens: dict[int, list[str]] = {}
+    for term, row in index.execute("SELECT term, doc FROM token ORDER BY doc, offset"):
+        tokens.setdefault(row, []).append(term)
+    differing = [item_texts[number] for number in range(len(item_texts))
+                 if tokens.get(2 * number) != tokens.get(2 * number + 1)]
+    assert differing == []
