@@ -21,7 +21,7 @@ import pytest
 
 import planparse
 from planparse.database import (
-    TABLES, Change, PlanDatabase, build_from_folder, open_database, output_files,
+    TABLES, Change, PlanDatabase, build_from_folder, document_of, open_database, output_files,
 )
 from planparse.errors import PlanParseError
 
@@ -189,7 +189,7 @@ def test_the_journal_is_a_write_ahead_log_and_foreign_keys_hold(database):
     with pytest.raises(sqlite3.IntegrityError):
         database.connection.execute("INSERT INTO items (document_id, position, kind, text, start_line, "
                          "end_line) VALUES (99, 1, 'goal', 'x', 1, 1)")
-    database.store(plan())
+    database.store(document_of(plan()))
     with pytest.raises(sqlite3.IntegrityError):  # the kinds are checked too
         database.connection.execute("UPDATE items SET kind = 'wish'")
 
@@ -204,8 +204,8 @@ def test_the_columns_queries_join_on_and_search_filters_on_lead_an_index(databas
 
 
 def test_deleting_a_document_deletes_its_items_warnings_and_search_rows(database):
-    database.store(plan("a.txt"))
-    database.store(plan("b.txt"))
+    database.store(document_of(plan("a.txt")))
+    database.store(document_of(plan("b.txt")))
     database.connection.execute("DELETE FROM documents WHERE path = 'a.txt'")
     assert set(rows_by_document(database)) == {"b.txt"}
     assert database.connection.execute("SELECT COUNT(*) FROM item_search").fetchone()[0] == \
@@ -225,7 +225,7 @@ def test_a_page_on_a_span_is_stored_and_the_highest_is_the_page_count(
         pdf["vision"]["span"]["page"] = vision_page
     if warning_page is not None:
         pdf["warnings"][0]["span"]["page"] = warning_page
-    database.store(pdf)
+    database.store(document_of(pdf))
     assert database.connection.execute("SELECT page FROM items WHERE kind = 'vision'").fetchone() == (vision_page,)
     assert database.connection.execute("SELECT page FROM items WHERE kind = 'mission'").fetchone() == (None,)
     assert database.connection.execute("SELECT page FROM warnings").fetchone() == (warning_page,)
@@ -236,7 +236,7 @@ def test_a_page_on_a_span_is_stored_and_the_highest_is_the_page_count(
 def test_a_document_without_organization_period_vision_or_warnings(database):
     empty = plan(organization=None, period=None, vision=None, missions=[], strategies=[],
                  warnings=[{"code": "NO_PLAN_FOUND", "message": "Nothing.", "span": None}])
-    database.store(empty)
+    database.store(document_of(empty))
     assert rebuilt_document(database, "plans/a.txt") == empty
 
 
@@ -244,18 +244,18 @@ def test_a_document_without_organization_period_vision_or_warnings(database):
 
 
 def test_storing_the_same_document_again_changes_nothing_whatever_its_key_order(database):
-    assert database.store(plan()) is Change.added
+    assert database.store(document_of(plan())) is Change.added
     before = rows_by_document(database)
     reordered = json.loads(json.dumps(plan(), sort_keys=True))
     assert list(reordered) != list(plan())
-    assert database.store(reordered) is Change.unchanged
+    assert database.store(document_of(reordered)) is Change.unchanged
     assert rows_by_document(database) == before
 
 
 def test_a_changed_document_replaces_the_one_stored_under_its_path(database):
-    database.store(plan())
+    database.store(document_of(plan()))
     changed = plan(missions=[])
-    assert database.store(changed) is Change.replaced
+    assert database.store(document_of(changed)) is Change.replaced
     assert rebuilt_document(database, "plans/a.txt") == changed
     assert database.connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (1,)
 
@@ -287,12 +287,15 @@ def test_a_rebuild_after_one_input_changed_rewrites_exactly_that_documents_rows(
 
 
 def test_a_document_that_fails_half_way_leaves_the_one_before_it(database):
-    database.store(plan())
+    database.store(document_of(plan()))
     before = rows_by_document(database)
-    broken = plan(missions=[{"number": "1", "text": "พันธกิจ", "span": {"start_line": None,
+    # its documents row is written, then its items fail
+    database.connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON items WHEN new.text = "
+                                "'refused' BEGIN SELECT RAISE(ABORT, 'refused here'); END")
+    broken = plan(missions=[{"number": "1", "text": "refused", "span": {"start_line": 3,
                                                                        "end_line": 3}}])
-    with pytest.raises(PlanParseError, match="not a planparse document"):
-        database.store(broken)
+    with pytest.raises(PlanParseError, match="refused here"):
+        database.store(document_of(broken))
     assert rows_by_document(database) == before
 
 
@@ -414,7 +417,7 @@ def test_a_folder_build_skips_the_run_report_and_fails_bad_files_on_their_own(tm
         "binary.json": "binary.json: not a JSON file",
         "broken.json": "broken.json: not a JSON file",
         "other.json": "other.json: not a planparse document of schema version 1",
-        "partial.json": "partial.json: not a planparse document: KeyError 'warnings'",
+        "partial.json": "partial.json: not a planparse document: source.sha256: Field required",
         "stdin.json": "stdin.json: the document has no source path to be stored under",
     }
     assert [path.name for path in output_files(folder)] == [
@@ -422,22 +425,29 @@ def test_a_folder_build_skips_the_run_report_and_fails_bad_files_on_their_own(tm
         "stdin.json", "แผน 1.json"]
 
 
-@pytest.mark.parametrize("document, message", [
+@pytest.mark.parametrize("data, message", [
     ({"schema_version": "2"}, "not a planparse document of schema version 1"),
     ([1, 2], "not a planparse document of schema version 1"),
-    (plan(source=None), "the document has no source path"),
-    (plan(strategies=[{"title": "x"}]), "not a planparse document: KeyError 'span'"),
+    (plan(strategies=[{"title": "x"}]), "not a planparse document: strategies.0.span: Field required"),
     (plan(vision={"text": None, "span": {"start_line": 1, "end_line": 1}}),
-     "not a planparse document"),
+     "not a planparse document: vision.text: Input should be a valid string"),
+    (plan(missions=[{"text": "x", "span": {"start_line": 3, "end_line": 2}}]),
+     "not a planparse document: missions.0.span: Value error, a span ends"),
 ])
-def test_a_dict_that_is_not_a_document_is_refused(database, document, message):
+def test_a_value_that_is_not_a_document_is_refused(data, message):
     with pytest.raises(PlanParseError, match=message):
-        database.store(document)
+        document_of(data)
+
+
+def test_a_document_without_a_source_path_is_refused(database):
+    for source in (None, {"path": "-", "sha256": "0" * 64, "encoding": "utf-8", "line_count": 1}):
+        with pytest.raises(PlanParseError, match="the document has no source path"):
+            database.store(document_of(plan(source=source)))
     assert database.connection.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
 
 
 def test_a_document_without_a_source_can_be_stored_under_a_path_given(database):
-    assert database.store(plan(source=None), "typed.txt") is Change.added
+    assert database.store(document_of(plan(source=None)), "typed.txt") is Change.added
     assert database.connection.execute("SELECT path, source_sha256 FROM documents").fetchone() == \
         ("typed.txt", None)
 
@@ -474,7 +484,7 @@ def test_reading_a_database_that_does_not_exist_creates_nothing(tmp_path):
 
 def test_the_index_is_cut_again_when_the_segmenter_changed(tmp_path):
     opened = open_database(tmp_path / "plans.sqlite")
-    opened.store(plan())
+    opened.store(document_of(plan()))
     indexed = opened.connection.execute("SELECT rowid, words FROM item_search").fetchall()
     parts = opened.connection.execute("SELECT * FROM word_parts ORDER BY part, word").fetchall()
     assert ("ท่องเที่ยว", "การท่องเที่ยว") in parts

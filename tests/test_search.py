@@ -12,7 +12,7 @@ import pytest
 from rich.text import Text
 
 from planparse import fulltext
-from planparse.database import build_from_folder, open_database
+from planparse.database import build_from_folder, document_of, open_database
 from planparse.errors import PlanParseError
 from planparse.fulltext import indexed_words, parse_query, word_parts
 from planparse.hits import hits_csv, hits_json, hits_table, marked, render_hits, where
@@ -75,7 +75,7 @@ PLANS = [
 def database(tmp_path_factory):
     connection = open_database(tmp_path_factory.mktemp("search") / "plans.sqlite")
     for document in PLANS:
-        connection.store(document)
+        connection.store(document_of(document))
     yield connection
     connection.close()
 

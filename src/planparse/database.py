@@ -1,8 +1,10 @@
 """Plans in a SQLite database: one row a document, an item, a warning; a Thai full-text index.
 
-The input is a document as its JSON holds it (the dicts of ``planparse extract``'s JSON
-output), so a database can be built from a batch's results as they come or from a
-folder of JSON outputs written before. SQLite is the file every analyst's tool opens.
+The input is a document (the model's ``PlanDocument``), as a batch worker parses it or as
+it is read back from an output written before (JSON, JSONL or YAML). The rows of a
+document are a plain value (``document_rows``), made where the document is, words cut,
+so that a batch's workers make them and its own process only writes them. SQLite is the
+file every analyst's tool opens.
 
 The decisions a user relies on:
 
@@ -13,8 +15,8 @@ The decisions a user relies on:
   ``TABLES`` below.
 - **A document is a path.** It is stored under its ``source.path``; storing another
   document under the same path replaces it, and storing the same document again (the
-  same JSON, whatever its key order) changes nothing, so a re-run rewrites only the
-  documents that changed.
+  same document, whatever format or key order it was read from) changes nothing, so a
+  re-run rewrites only the documents that changed.
 - **Whole documents or none.** Each document is written in one transaction, so a run that
   is interrupted, or killed, leaves the database as it was before the document it was
   writing. The journal is a write-ahead log (WAL): readers never block the writer.
@@ -32,11 +34,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional
+
+from pydantic import ValidationError
 
 from .errors import PlanParseError
-from .flat import KINDS, STRATEGY_KINDS
+from .flat import KINDS, flat_items
 from .fulltext import TOKENIZER, indexed_words, segmenter, word_parts
+from .model import SCHEMA_VERSION, PlanDocument, Span
 
 # Bumped when a table changes shape; a database of another version is refused, not mended.
 DATABASE_VERSION = "1"
@@ -278,7 +283,7 @@ class PlanDatabase:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
-        self._words_with_parts: Optional[set[str]] = None
+        self._words_seen: Optional[set[str]] = None
 
     def __enter__(self) -> PlanDatabase:
         return self
@@ -289,15 +294,10 @@ class PlanDatabase:
     def close(self) -> None:
         self.connection.close()
 
-    def store(self, document: Mapping[str, Any], path: Optional[str] = None) -> Change:
-        """Store ``document`` (a JSON output, as a dict) under ``path``, its source path by
-        default: added, replaced when the path held another document, or left unchanged.
-
-        An unchanged document is known by its sha256 before its words are cut. A dict
-        that is not a planparse document is a PlanParseError, and leaves the database as
-        it was.
-        """
-        _check_schema(document)
+    def store(self, document: PlanDocument, path: Optional[str] = None) -> Change:
+        """Store ``document`` under ``path``, its source path by default: added, replaced
+        when the path held another document, or left unchanged (known by its sha256
+        before its words are cut)."""
         key = path if path is not None else document_path(document)
         sha256 = document_sha256(document)
         if self._stored_sha256(key) == sha256:
@@ -308,26 +308,26 @@ class PlanDatabase:
         """Write a document's ``rows`` (``document_rows``, which a batch worker makes) in
         one transaction: added, replaced, or unchanged when the same document is there.
 
-        Everything that costs more than SQLite's part (the words, their parts) is in the
-        rows already, so the write lock is held, and the one writing process is busy,
-        only for the writing.
+        The words are cut in the rows already; the parts of the words this database has
+        not seen are found here, where it is known which those are (once a word, and
+        few words a plan after the first plans).
         """
         if self._stored_sha256(rows.path) == rows.sha256:
             return Change.unchanged
-        known = self._known_words()
-        new_parts = [(part, word) for part, word in rows.parts if word not in known]
+        seen = self._seen_words()
+        new_words = {word for item in rows.items for word in item.words.split()} - seen
         try:
             with _transaction(self.connection):
                 replaced = self.connection.execute(
                     "DELETE FROM documents WHERE path = ?", (rows.path,)).rowcount
                 _insert(self.connection, rows)
                 self.connection.executemany("INSERT OR IGNORE INTO word_parts VALUES (?, ?)",
-                                            new_parts)
+                                            _parts_of(new_words))
         except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
             raise PlanParseError(f"not a planparse document: {error}") from None
         except sqlite3.Error as error:  # a full disk, a lock another writer kept too long
             raise PlanParseError(f"the database cannot be written ({error})") from None
-        known.update(word for _, word in new_parts)
+        seen.update(new_words)
         return Change.replaced if replaced else Change.added
 
     def _stored_sha256(self, path: str) -> Optional[str]:
@@ -335,58 +335,65 @@ class PlanDatabase:
             "SELECT document_sha256 FROM documents WHERE path = ?", (path,)).fetchone()
         return None if row is None else str(row[0])
 
-    def _known_words(self) -> set[str]:
-        """The words whose parts are stored: asking SQLite word by word costs more than
-        the rest of storing a document."""
-        if self._words_with_parts is None:
-            self._words_with_parts = {row[0] for row in self.connection.execute(
+    def _seen_words(self) -> set[str]:
+        """The words whose parts are stored, and those found to have none: asking SQLite
+        word by word costs more than the rest of storing a document."""
+        if self._words_seen is None:
+            self._words_seen = {row[0] for row in self.connection.execute(
                 "SELECT DISTINCT word FROM word_parts")}
-        return self._words_with_parts
+        return self._words_seen
 
 
-def _check_schema(document: object) -> None:
-    if not isinstance(document, Mapping) or document.get("schema_version") != "1":
-        raise PlanParseError("not a planparse document of schema version 1")
+def document_of(data: object) -> PlanDocument:
+    """A JSON value (or YAML's) as a document, or a PlanParseError that says why it is not one."""
+    if not isinstance(data, Mapping) or data.get("schema_version") != SCHEMA_VERSION:
+        raise PlanParseError(f"not a planparse document of schema version {SCHEMA_VERSION}")
+    try:
+        return PlanDocument.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"]))
+        raise PlanParseError(f"not a planparse document: {where}: {first['msg']}") from None
 
 
-def document_path(document: Mapping[str, Any]) -> str:
+def document_path(document: PlanDocument) -> str:
     """The path a document is stored under: its ``source.path``, which it must have."""
-    source = document.get("source")
-    path = source.get("path") if isinstance(source, Mapping) else None
-    if not isinstance(path, str) or path in ("", "-"):
+    if document.source is None or document.source.path in ("", "-"):
         raise PlanParseError("the document has no source path to be stored under")
-    return path
+    return document.source.path
 
 
-def document_sha256(document: Mapping[str, Any]) -> str:
-    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def document_sha256(document: PlanDocument) -> str:
+    """What tells one document from another: the SHA-256 of its JSON (the model's own,
+    whatever format or key order it was read from)."""
+    return hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class ItemRow:
+class ItemRow(NamedTuple):
+    """An item as the rows it becomes (a tuple: a batch worker sends thousands of them)."""
+
     position: int
     kind: str
     strategy_position: Optional[int]
     number: Optional[str]
     text: str
-    span: tuple[int, int, Optional[int]]
+    start_line: int
+    end_line: int
+    page: Optional[int]
     words: str
     """The text cut into words, as item_search holds it."""
 
 
 @dataclass(frozen=True)
 class DocumentRows:
-    """One document as the rows it becomes, its words cut and their parts found: a plain
-    value that a batch worker makes and hands to the process that writes."""
+    """One document as the rows it becomes, its words cut: a plain value that a batch
+    worker makes and hands to the process that writes."""
 
     details: tuple[Any, ...]
     """The documents row from ``path`` on (``id`` is SQLite's to give)."""
     items: tuple[ItemRow, ...]
     warnings: tuple[tuple[Any, ...], ...]
     """(position, code, message, start_line, end_line, page) of each warning."""
-    parts: tuple[tuple[str, str], ...]
-    """(part, word) for every distinct word of the items that has parts (word_parts)."""
 
     @property
     def path(self) -> str:
@@ -397,65 +404,41 @@ class DocumentRows:
         return str(self.details[2])
 
 
-def rows_of(document: Mapping[str, Any]) -> DocumentRows:
-    """The rows of ``document`` under its source path: what ``PlanDatabase.write`` takes."""
-    _check_schema(document)
-    return document_rows(document, document_path(document), document_sha256(document))
-
-
-def document_rows(document: Mapping[str, Any], path: str, sha256: str) -> DocumentRows:
-    """The rows of ``document``; PlanParseError when it is not a planparse document."""
-    _check_schema(document)
-    try:
-        source = document.get("source") or {}
-        organization = document.get("organization") or {}
-        period = document.get("period") or {}
-        warnings = tuple(
-            (position, warning["code"], warning["message"], *_span(warning.get("span")))
-            for position, warning in enumerate(document["warnings"], start=1))
-        items = tuple(_item_rows(document))
-        pages = [row[5] for row in warnings if row[5] is not None] + \
-                [item.span[2] for item in items if item.span[2] is not None]
-        details = (path, source.get("sha256"), sha256, source.get("encoding"),
-                   source.get("line_count"), max(pages, default=None), organization.get("name"),
-                   organization.get("kind"), period.get("start_year"), period.get("end_year"),
-                   len(warnings))
-        words = dict.fromkeys(word for item in items for word in item.words.split())
-        parts = tuple((part, word) for word in words for part in word_parts(word))
-        return DocumentRows(details, items, warnings, parts)
-    except (KeyError, TypeError, AttributeError) as error:
-        raise PlanParseError(f"not a planparse document: {type(error).__name__} {error}") from None
-
-
-def _item_rows(document: Mapping[str, Any]) -> Iterator[ItemRow]:
-    """The items in the order of ``flat.flat_items``; the plan's own come first, so every
-    other item after a strategy is that strategy's."""
-    strategy = None
-    for position, (kind, text, entry) in enumerate(_entries(document), start=1):
-        if kind == "strategy":
+def document_rows(document: PlanDocument, path: Optional[str] = None,
+                  sha256: Optional[str] = None) -> DocumentRows:
+    """The rows of ``document`` under ``path`` (its source path by default), in the order
+    of ``flat.flat_items``: the plan's own items first, then each strategy and its own."""
+    key = path if path is not None else document_path(document)
+    items: list[ItemRow] = []
+    strategy: Optional[int] = None
+    for position, item in enumerate(flat_items(document), start=1):
+        under: Optional[int] = None  # a strategy and the plan's own items are under none
+        if item.kind == "strategy":
             strategy = position
-        yield ItemRow(position, kind, None if kind == "strategy" else strategy,
-                      entry.get("number"), text, _span(entry["span"]), indexed_words(text))
+        elif item.strategy is not None:
+            under = strategy
+        items.append(ItemRow(position, item.kind, under,
+                             item.number, item.text, item.span.start_line, item.span.end_line,
+                             item.span.page, indexed_words(item.text)))
+    warnings = tuple((position, warning.code, warning.message, *_span(warning.span))
+                     for position, warning in enumerate(document.warnings, start=1))
+    pages = [row[5] for row in warnings if row[5] is not None] + \
+            [item.page for item in items if item.page is not None]
+    source, organization, period = document.source, document.organization, document.period
+    details = (key, source.sha256 if source else None,
+               sha256 if sha256 is not None else document_sha256(document),
+               source.encoding if source else None, source.line_count if source else None,
+               max(pages, default=None), organization.name if organization else None,
+               organization.kind if organization else None,
+               period.start_year if period else None, period.end_year if period else None,
+               len(warnings))
+    return DocumentRows(details, tuple(items), warnings)
 
 
-def _entries(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-    """(kind, text, JSON object) of every item: ``flat.flat_items``'s walk, over the JSON."""
-    if document.get("vision") is not None:
-        yield "vision", document["vision"]["text"], document["vision"]
-    for kind, field_name in (("mission", "missions"), ("goal", "goals")):
-        for entry in document[field_name]:
-            yield kind, entry["text"], entry
-    for strategy in document["strategies"]:
-        yield "strategy", strategy["title"], strategy
-        for kind, field_name in STRATEGY_KINDS:
-            for entry in strategy[field_name]:
-                yield kind, entry["text"], entry
-
-
-def _span(span: Optional[Mapping[str, Any]]) -> tuple[Any, Any, Any]:
+def _span(span: Optional[Span]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     if span is None:
         return (None, None, None)
-    return (span["start_line"], span["end_line"], span.get("page"))
+    return (span.start_line, span.end_line, span.page)
 
 
 def _insert(connection: sqlite3.Connection, rows: DocumentRows) -> None:
@@ -472,7 +455,8 @@ def _insert(connection: sqlite3.Connection, rows: DocumentRows) -> None:
         "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(item_id(item.position), document_id, item.position, item.kind,
           None if item.strategy_position is None else item_id(item.strategy_position),
-          item.number, item.text, *item.span) for item in rows.items])
+          item.number, item.text, item.start_line, item.end_line, item.page)
+         for item in rows.items])
     connection.executemany("INSERT INTO item_search (rowid, words) VALUES (?, ?)",
                            [(item_id(item.position), item.words) for item in rows.items])
     connection.executemany("INSERT INTO warnings VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
@@ -548,16 +532,14 @@ def output_files(folder: Path) -> list[Path]:
                   and path not in {folder / name for name in _BATCH_FILES})
 
 
-def read_output(path: Path) -> dict[str, Any]:
+def read_output(path: Path) -> PlanDocument:
     """A document read back from its output (by its suffix), or a PlanParseError that
     says why it cannot be."""
     what, read = _READERS[path.suffix]
     try:
-        document = read(path.read_bytes())
+        data = read(path.read_bytes())
     except OSError as error:
         raise PlanParseError(f"cannot be read ({error.strerror})") from None
     except ValueError:  # JSON's and YAML's errors, and bytes that are not UTF-8
         raise PlanParseError(f"not a {what} file") from None
-    _check_schema(document)
-    assert isinstance(document, dict)
-    return document
+    return document_of(data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..database import Change, DocumentRows, PlanDatabase, read_output, rows_of
+from ..database import Change, DocumentRows, PlanDatabase, document_rows, read_output
 from ..errors import PlanParseError
 from .converting import Job, convert_document, lost
 from .report import DatabaseRecord, FileRecord, Status
@@ -42,7 +42,7 @@ def convert_and_cut(job: Job) -> Cut:
     if document is None:
         return Cut(record)
     try:
-        return Cut(record, rows_of(document.model_dump(mode="json")))
+        return Cut(record, document_rows(document))
     except Exception as error:  # a bug in cutting words must not stop thousands of files
         return Cut(_failed(record, f"its words could not be cut for the database "
                                    f"({type(error).__name__}: {error}); please report it"))
