@@ -37,12 +37,13 @@ def hits_table(hits: Sequence[Hit]) -> Table:
     """Organisation, kind, number, the text with its matches highlighted, and where."""
     table = Table(title=f"{len(hits)} hit{'' if len(hits) == 1 else 's'}", title_justify="left",
                   expand=True)
-    table.add_column("organisation", style="bold", overflow="fold")
+    # Thai runs on without spaces for a whole clause: fold it rather than cut it short.
+    # The text has most of the width; the organisation and the place share the rest.
+    table.add_column("organisation", style="bold", overflow="fold", ratio=2)
     table.add_column("kind", style="cyan")
     table.add_column("number", no_wrap=True)
-    # Thai runs on without spaces for a whole clause: fold it rather than cut it short.
-    table.add_column("text", overflow="fold", ratio=2)
-    table.add_column("where", style="dim", overflow="fold", ratio=1)
+    table.add_column("text", overflow="fold", ratio=4)
+    table.add_column("where", style="dim", overflow="fold", ratio=2)
     for hit in hits:
         text = Text()
         for piece, is_match in _pieces(hit):
