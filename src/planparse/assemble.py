@@ -546,9 +546,8 @@ class StrategyFrame(Container):
             title = strategy_title(self.title_text)
             return _clean(title.text), Span(start_line=min(first, title.span().start_line),
                                             end_line=title.span().end_line)
-        title = split_lead_in(text)[0]
-        if self.title.label is None or self.title.label.style != "inline":
-            title = strategy_title(title)  # a name on its line runs on into a description
+        inline = self.title.label is not None and self.title.label.style == "inline"
+        title = strategy_title(split_lead_in(text)[0], inline)  # a name runs on into a description
         return _clean(title.text), title.span()
 
 

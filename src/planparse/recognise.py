@@ -29,6 +29,7 @@ from .vocabulary import (
     CONJUNCTION_PATTERN,
     LIST_HEADING_PATTERN,
     DESCRIPTION_PATTERN,
+    INLINE_DESCRIPTION_PATTERN,
     EXAMPLE_PATTERN,
     HEADING_PATTERN,
     HEADING_PREFIX_PATTERN,
@@ -477,10 +478,11 @@ def recognise(line: LogicalLine) -> list[Line]:
     raise AssertionError("the text rule matches every line")
 
 
-def strategy_title(text: SpannedText) -> SpannedText:
-    """A strategy's name without the description that follows it on its line
-    (contract decision 8): up to the first description word after a space."""
-    description = DESCRIPTION_PATTERN.search(text.text)
+def strategy_title(text: SpannedText, inline: bool = False) -> SpannedText:
+    """A strategy's name without the description that follows it on its line (contract
+    decision 8): up to the first description word after a space; in a list inside a
+    sentence (``inline``), a word that joins a phrase (โดย…) is still part of the name."""
+    description = (INLINE_DESCRIPTION_PATTERN if inline else DESCRIPTION_PATTERN).search(text.text)
     if description and description.start() > 0:
         return text.slice(0, description.start()).strip()
     return text

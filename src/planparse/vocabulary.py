@@ -178,7 +178,11 @@ ORDINAL_PATTERN = re.compile(
     r"\s*[:.)\-–]?\s*"
 )
 # Where a strategy's description starts after its name (contract decision 8).
-DESCRIPTION_PATTERN = re.compile(r"\s(?:" + _alternation(_column("description_starts")) + ")")
+# Where a strategy's name ends and its description starts: in a list inside a sentence,
+# and on the name's own line (where the joining words start one too).
+INLINE_DESCRIPTION_PATTERN = re.compile(r"\s(?:" + _alternation(_column("description_starts")) + ")")
+DESCRIPTION_PATTERN = re.compile(
+    r"\s(?:" + _alternation(_column("description_starts") + _column("description_joiners")) + ")")
 
 # ----------------------------------------------------------------------- lead-ins
 
