@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
 from .diagnostics import warning
-from .inline import Piece, find_statements, split_items
+from .inline import Piece, find_child_list, find_statements, split_items
 from .lines import Announcement, Kind, Label, Line
 from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
@@ -446,7 +446,14 @@ class StrategyFrame(Container):
     @classmethod
     def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
         """A strategy from its title line, with the list its lead-in announces ("…
-        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้")."""
+        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้"), or the list the line itself goes on to state."""
+        listed = find_child_list(line.text.text) if line.kind is Kind.ITEM else None
+        if listed is not None:
+            frame = cls(title=replace(line, text=line.text.slice(0, listed.start).strip()))
+            items = [_piece_line(line, piece) for piece in listed.items]
+            frame.child(listed.section).extend(items)
+            assembler.check_count(listed.section, listed.count, False, len(items), line.text.span())
+            return frame
         frame = cls(title=line)
         if line.announces is not None:
             announced = assembler.resolve(line.announces.section)

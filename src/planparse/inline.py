@@ -27,6 +27,7 @@ from typing import Optional
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    CHILD_SECTIONS,
     CONJUNCTION_PATTERN,
     HEADING_PATTERN,
     LEAD_IN_CLOSERS,
@@ -67,6 +68,9 @@ _OPENER = re.compile(
 _LEAD = re.compile(
     rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่|ทั้งหมด|ทั้งสิ้น|[:：])\s*"
     rf"|(?:ทั้ง)?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
+# What stands between a title and the count of its list: "มีแนวทางการพัฒนา 3 แนวทาง".
+_LEAD_BEFORE_COUNT = re.compile(
+    rf"\s(?:{LEAD_IN_VERBS})?\s*(?:(?:{LIST_HEADING_PATTERN.pattern})(?:{QUALIFIER_PATTERN.pattern})*)?\s*$")
 _CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
 _HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
@@ -445,6 +449,31 @@ def _prose_lists(text: SpannedText, indent: int) -> list[_Found]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class ChildList:
+    """A strategy's list written on its title's line, after the title ("… มีแนวทางการพัฒนา
+    3 แนวทาง ได้แก่ (1) … (3) …"): where it is announced, its section, count and items."""
+
+    start: int
+    section: Section
+    count: Optional[int]
+    items: list[Piece]
+
+
+def find_child_list(text: str) -> Optional[ChildList]:
+    """The list of one of a strategy's own sections that its title's line goes on to state,
+    if any; the title is the text before it."""
+    for anchor in _anchors(text, top_level=False):
+        if anchor.start == 0 or anchor.section not in CHILD_SECTIONS:
+            continue
+        pieces = _anchored_items(text, anchor)
+        if pieces:
+            title_end = _LEAD_BEFORE_COUNT.search(text, 0, anchor.start)
+            start = title_end.start() if title_end else anchor.start
+            return ChildList(start, anchor.section, anchor.count, pieces)
+    return None
+
+
 def _anchored_items(raw: str, anchor: _Anchor) -> Optional[list[Piece]]:
     """The items after an anchor: numbered or bulleted right after it; after a heading word
     and its opener, split by their start word; after a count, split by their start word or
@@ -474,13 +503,15 @@ class _Anchor:
     opened: bool  # an opener (ได้แก่, คือ, ประกอบด้วย) stands before the items
 
 
-def _anchors(raw: str) -> list[_Anchor]:
+def _anchors(raw: str, top_level: bool = True) -> list[_Anchor]:
+    """Where lists are announced in ``raw``; a count of tactics or guidelines announces the
+    plan's top list (``top_level``) in prose, a strategy's own on its title's line."""
     anchors = []
     for match in _COUNT_OF.finditer(raw):
         unit_end = _past_qualifiers_glued(raw, match.end("unit"))
         if unit_end is None:
             continue
-        section = _unit_section(raw, match)
+        section = _unit_section(raw, match, top_level)
         if section is None:
             continue
         opener = _OPENER.match(raw, unit_end)
@@ -504,18 +535,18 @@ def _past_qualifiers_glued(raw: str, position: int) -> Optional[int]:
     return end
 
 
-def _unit_section(raw: str, match: re.Match[str]) -> Optional[Section]:
+def _unit_section(raw: str, match: re.Match[str], top_level: bool) -> Optional[Section]:
     """The section a count names: its unit's, or for a generic unit the nearest heading
     word of a list before it in the sentence."""
     unit = HEADING_PATTERN.match(match.group("unit"))
     if unit is not None and unit.group() and section_of(unit) in LIST_SECTIONS:
-        return _top_level(section_of(unit))
-    window = raw[max(0, match.start() - _GENERIC_UNIT_WINDOW):match.start()]
-    before = [found for found in LIST_HEADING_PATTERN.finditer(window)]
-    if not before:
-        return None
-    heading = HEADING_PATTERN.match(window, before[-1].start())
-    return _top_level(section_of(heading)) if heading else None
+        section: Optional[Section] = section_of(unit)
+    else:
+        window = raw[max(0, match.start() - _GENERIC_UNIT_WINDOW):match.start()]
+        before = [found for found in LIST_HEADING_PATTERN.finditer(window)]
+        heading = HEADING_PATTERN.match(window, before[-1].start()) if before else None
+        section = section_of(heading) if heading else None
+    return _top_level(section) if section is not None and top_level else section
 
 
 def _top_level(section: Section) -> Section:
