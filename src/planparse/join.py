@@ -30,6 +30,36 @@ _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
 _OPEN_CELL = re.compile(r"/\s*$")
 
 
+def mark_unknown_headings(lines: Iterable[Line]) -> Iterator[Line]:
+    """A line of text between a list and a list of the same labels started again at 1
+    heads that second list: it names a section the vocabulary does not know
+    ("ปัจจัยแห่งความสำเร็จ", "ความเสี่ยงที่อาจเกิดขึ้น"), which ends the first list and
+    holds nothing the schema does (contract decision 4)."""
+    before: Optional[Line] = None
+    held: Optional[Line] = None
+    for line in lines:
+        if held is not None and before is not None and _heads_a_restart(before, held, line):
+            held = replace(held, kind=Kind.HEADING, sections=(Section.OTHER,))
+        if held is not None:
+            yield held
+        before, held = held, line
+    if held is not None:
+        yield held
+
+
+def _heads_a_restart(before: Line, line: Line, after: Line) -> bool:
+    if line.kind is not Kind.TEXT or line.inline or before.kind is not Kind.ITEM or after.kind is not Kind.ITEM:
+        return False
+    above, below = before.label, after.label
+    if above is None or below is None or above.number is None or below.number is None:
+        return False
+    if below.key != above.key or not below.starts or (above.last or 0) < 2 or before.wrapped:
+        return False
+    end = before.text.text
+    return not (CONTINUING_END_PATTERN.search(end) or is_broken_word(end, line.text.text)
+                or split_lead_in(line.text)[1] is not None)  # "… ดังนี้": it leads into the list
+
+
 def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
     """Join each line to the line above when it goes on from it (see ``going_on``)."""
     held: Optional[Line] = None  # the last line, which the next may still change
