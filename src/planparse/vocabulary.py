@@ -193,6 +193,7 @@ LEAD_IN_PATTERN = re.compile(
 )
 EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
+CONTINUING_START_PATTERN = re.compile(_alternation(_column("continuing_starts")))
 CONJUNCTION_PATTERN = re.compile(rf"(?:{_alternation(LIST_CONJUNCTIONS)})\s*")
 PROSE_RESUMES_PATTERN = re.compile(r"\s(?:" + "|".join(PROSE_RESUMES) + ")")
 # A line that ends with one of these goes on below ("… ชุมชนและ").
