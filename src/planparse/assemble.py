@@ -150,6 +150,8 @@ class Vision(Container):
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.TEXT:
             quoted = any(quote in line.text.text for quote in QUOTES)
+            if self.statement is not None and not quoted and find_statements(line.text):
+                return False  # prose after the statement that states more of the plan
             if not self.quoted and (self.statement is None or quoted):
                 self.statement, self.quoted = vision_statement(line.text), quoted
             return True
