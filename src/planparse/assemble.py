@@ -107,6 +107,12 @@ class Container:
         pass
 
 
+# A line this many times as wide as the short name above it (a few words, at most this
+# many characters) is a paragraph explaining it.
+_EXPLAINING_FACTOR = 2
+_SHORT_NAME = 30
+
+
 @dataclass(eq=False)
 class Root(Container):
     """The plan as a whole. Its numbering levels are the frame around the plan; its items
@@ -297,6 +303,8 @@ class ItemList(Container):
             if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
+            if _explains(last, line):
+                return True  # a paragraph under a short name explains it (decision 8)
             self.items[-1] = _joined(last, line)
             return True
         if not self.items and self.lead is None and len(line.text.text) <= _MAX_LEAD_FRAGMENT:
@@ -879,6 +887,16 @@ def _restarts(label: Label, items: list[Line]) -> bool:
     if not label.starts or label.number is None or len(numbered) < 2:
         return False
     return label.number.count(".") == numbered[0].number.count(".")  # type: ignore[union-attr]
+
+
+def _explains(item: Line, line: Line) -> bool:
+    """Whether ``line`` is a paragraph explaining the short name above it rather than the
+    name's next line: the name did not run to the margin, and the paragraph runs much
+    wider than the name's line could have been (a name broken in a narrow cell goes on
+    in a line as short as its own)."""
+    span, name = item.text.span(), item.text.text
+    return span.start_line == span.end_line and len(name) <= _SHORT_NAME and \
+        len(line.text.text) > _EXPLAINING_FACTOR * len((item.whole or item.text).text)
 
 
 def _joined(item: Line, line: Line) -> Line:
