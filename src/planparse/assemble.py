@@ -233,6 +233,10 @@ class ItemList(Container):
     split_inline: bool = False  # its items were written on one line
     after_blank: bool = False  # a blank line stands after its last item
 
+    def holds(self, section: Section) -> bool:
+        # A third level under its items (กลยุทธ์ย่อย); their numbering goes on after it.
+        return section is Section.SUB and bool(self.items)
+
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.BLANK:
             self.after_blank = bool(self.items)
@@ -627,6 +631,7 @@ _OPENS: dict[Section, _Opener] = {
     Section.OTHER: _open_ignored,
     Section.CLOSE: _open_ignored,
     Section.CITED: _open_ignored,
+    Section.SUB: _open_ignored,
 }
 # Sections that only a strategy holds as its own lists; at plan level they are ignored
 # (plan-level indicators have no field: contract decision 4), or are the top list.

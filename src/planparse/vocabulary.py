@@ -36,6 +36,7 @@ class Section(Enum):
     OTHER = "other"  # a section the schema does not hold, inside the current strategy
     CLOSE = "close"  # a section that ends the plan part it stands in
     CITED = "cited"  # another body's plan, cited: its lists are not this plan's
+    SUB = "sub"  # a third level under the list above (กลยุทธ์ย่อย): no place in the schema
 
 
 GOAL_SECTIONS = frozenset({Section.GOAL, Section.PLAN_GOAL, Section.AIM, Section.PLAN_AIM})
@@ -47,7 +48,7 @@ LIST_SECTIONS = GOAL_SECTIONS | {
 CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.AIM, Section.INDICATOR,
                             Section.TACTIC})
 # Sections whose lines go nowhere.
-IGNORED_SECTIONS = frozenset({Section.OTHER, Section.CLOSE, Section.CITED})
+IGNORED_SECTIONS = frozenset({Section.OTHER, Section.CLOSE, Section.CITED, Section.SUB})
 
 
 def _read_tables(path: Path) -> dict[str, list[list[str]]]:
