@@ -23,6 +23,8 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    AMOUNTS_ONLY_PATTERN,
+    AMOUNT_PATTERN,
     BULLET_PATTERN,
     CELL_HEADER_PATTERN,
     CHILD_SECTIONS,
@@ -96,6 +98,8 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
     for style, pattern, weak in LABEL_PATTERNS:
         match = pattern.match(text)
         if match:
+            if AMOUNT_PATTERN.match(text, match.end()):
+                return None, 0  # "2.50 ล้านบาท": an amount
             return Label(match.group("number"), style, weak), _skip_spaces(text, match.end())
     return None, 0
 
@@ -299,6 +303,13 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
     return None
 
 
+def _amounts_only(context: _Context) -> Optional[list[Line]]:
+    """"2.50 ล้านบาท": a budget cell, which no item goes on into."""
+    if AMOUNTS_ONLY_PATTERN.match(context.line.text.text):
+        return [Line(Kind.META, context.line.text, context.line.indent)]
+    return None
+
+
 def _citation(context: _Context) -> Optional[list[Line]]:
     """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 การพัฒนา…": a line that names another plan's
     numbered item, to say how this plan links to it. A row of its own, not a heading."""
@@ -450,6 +461,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rule_line", _rule_line),
     ("cell_header", _cell_header),
     ("period_only", _period_only),
+    ("amounts_only", _amounts_only),
     ("citation", _citation),
     ("ordinal_item", _ordinal_item),
     ("strategy_name", _strategy_name),

@@ -134,6 +134,12 @@ BULLETS: tuple[tuple[str, str], ...] = (
 _BULLET_CLASS = "".join(glyphs for _, glyphs in BULLETS)
 # A label ends before a space, Thai, a quote or a bracket, or at the end of the line.
 _LABEL_END = f"(?=\\s|[{THAI}\"“(A-Za-z]|$)"
+# A number followed by one of these is an amount ("2.50 ล้านบาท"), not a label.
+AMOUNT_PATTERN = re.compile(rf"\s*(?:{_alternation(_column('amount_units'))})(?=\s|$)")
+# A line of amounts only ("2.50 ล้านบาท", "1,200 บาท 3,400 บาท"): a budget column's cells.
+AMOUNTS_ONLY_PATTERN = re.compile(
+    rf"^(?:\s*\d[\d,]*(?:\.\d+)?(?:{_alternation(_column('amount_units'))})?)*"
+    rf"\s*\d[\d,]*(?:\.\d+)?\s*(?:{_alternation(_column('amount_units'))})\s*$")
 LABEL_PATTERNS = tuple(
     (style, re.compile(pattern + _LABEL_END), weak) for style, pattern, weak in LABELS
 )
@@ -149,7 +155,7 @@ def bullet_style(glyph: str) -> str:
 # Where any label could start: one test that most lines fail, before trying each label.
 LABEL_START_PATTERN = re.compile(f"[\\d(]|[{_BULLET_CLASS}]")
 # A rule line: footnotes follow it.
-RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|\*{3,}|={4,})\s*$")
+RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|\*{3,}|={4,}|…{4,}|\.{12,})\s*$")
 
 # ----------------------------------------------------------------------- headings
 
@@ -217,7 +223,7 @@ QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\
 # before it ("ครั้งที่1"); so is a "*" there (contract decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
     f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
-    + rf"(?:\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
+    + rf"(?:\d{{1,2}}/|\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
 
 ORGANIZATION_PATTERN = re.compile(
     "(?P<kind>" + "|".join(pattern for pattern, _ in ORGANIZATION_KINDS) + ")"
