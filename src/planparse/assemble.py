@@ -42,6 +42,7 @@ from .vocabulary import (
     CHILD_SECTIONS,
     FOOTNOTE_MARKER_PATTERN,
     GOAL_SECTIONS,
+    IGNORED_SECTIONS,
     QUOTED_PATTERN,
     QUOTES,
     PARAGRAPH_OPENER_PATTERN,
@@ -705,8 +706,15 @@ class Assembler:
             self._skip_inline = False
             if line.inline:
                 return
+        announced = self.resolve(line.announces.section) if line.announces is not None else None
         if self._awaits_text(line):
             self.top.fill(line.whole or line.text)
+        elif line.kind in (Kind.TEXT, Kind.LEAD_IN) and announced in IGNORED_SECTIONS:
+            # "… เสนอโครงการเพิ่มเติม 3 โครงการ ได้แก่": the list it leads into is not the plan's
+            if line.kind is Kind.TEXT:
+                self.line(replace(line, announces=None))
+            self.heading(Line(Kind.HEADING, line.text, line.indent, sections=(announced,),
+                              announces=line.announces))
         elif line.kind is Kind.HEADING:
             if not self._header_run(line):
                 self.heading(line)
