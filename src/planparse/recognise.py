@@ -23,6 +23,7 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    LEAD_IN_UNITS,
     AMOUNTS_ONLY_PATTERN,
     AMOUNT_PATTERN,
     BULLET_PATTERN,
@@ -374,6 +375,11 @@ def _strategy_name(context: _Context) -> Optional[list[Line]]:
     return [context.typed(Kind.ITEM, label=context.label, sections=(heading.section,), worded=True)]
 
 
+# A count of something that is not a section's items, alone after a heading word:
+# "3 ธรรม", "4 ดี" name a framework.
+_COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
+
+
 def _heading(context: _Context) -> Optional[list[Line]]:
     """A heading word followed by nothing but qualifiers, or by its content.
 
@@ -412,6 +418,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
     if heading.worded and not rest.separated:
         return None  # a sentence that starts with a heading phrase
+    if _COUNTED_NAME.match(content.text):
+        return None  # "กรอบแนวทางการพัฒนา 3 ธรรม": the name of a framework, not a list
     label, label_end = read_label(content.text)
     if label is not None and not label.weak and split_items(content.text) is None:
         return [head, context.typed(Kind.ITEM, content.slice(label_end), label=label)]
