@@ -180,6 +180,8 @@ def _consume_qualifiers(text: str, position: int, end: int) -> int:
     """How far qualifiers, heading words and organisation names glued at ``position``
     reach, at most to ``end``."""
     while position < end:
+        if ORDINAL_PATTERN.match(text, position):
+            return end  # "ยุทธศาสตร์ที่1": its number, glued
         found = _glued_word(text, position)
         if found <= position:
             break

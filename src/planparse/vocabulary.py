@@ -109,8 +109,8 @@ QUOTES = "\"“”‘’'«»"
 LABELS: tuple[tuple[str, str, bool], ...] = (
     # (1) (๑)
     ("paren", r"\((?P<number>\d{1,4})\)", False),
-    # 1.1 1.1.1 and 1.1. (several levels, trailing dot optional)
-    ("dotted", r"(?P<number>\d{1,4}(?:\.\d{1,3})+)\.?(?!\d)", False),
+    # 1.1 1.1.1 and 1.1. or 1.1) (several levels, a trailing dot or bracket optional)
+    ("dotted", r"(?P<number>\d{1,4}(?:\.\d{1,3})+)[.)]?(?!\d)", False),
     # 1. ๕.เสริม (one level, a dot, no digit after it)
     ("dotted", r"(?P<number>\d{1,4})\.(?!\d)", False),
     # 1)
