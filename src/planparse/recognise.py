@@ -23,12 +23,16 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    LEAD_IN_UNITS,
+    AMOUNTS_ONLY_PATTERN,
+    AMOUNT_PATTERN,
     BULLET_PATTERN,
     CELL_HEADER_PATTERN,
     CHILD_SECTIONS,
     CONJUNCTION_PATTERN,
     LIST_HEADING_PATTERN,
     DESCRIPTION_PATTERN,
+    INLINE_DESCRIPTION_PATTERN,
     EXAMPLE_PATTERN,
     HEADING_PATTERN,
     HEADING_PREFIX_PATTERN,
@@ -95,6 +99,8 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
     for style, pattern, weak in LABEL_PATTERNS:
         match = pattern.match(text)
         if match:
+            if AMOUNT_PATTERN.match(text, match.end()):
+                return None, 0  # "2.50 ล้านบาท": an amount
             return Label(match.group("number"), style, weak), _skip_spaces(text, match.end())
     return None, 0
 
@@ -174,6 +180,8 @@ def _consume_qualifiers(text: str, position: int, end: int) -> int:
     """How far qualifiers, heading words and organisation names glued at ``position``
     reach, at most to ``end``."""
     while position < end:
+        if ORDINAL_PATTERN.match(text, position):
+            return end  # "ยุทธศาสตร์ที่1": its number, glued
         found = _glued_word(text, position)
         if found <= position:
             break
@@ -298,6 +306,13 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
     return None
 
 
+def _amounts_only(context: _Context) -> Optional[list[Line]]:
+    """"2.50 ล้านบาท": a budget cell, which no item goes on into."""
+    if AMOUNTS_ONLY_PATTERN.match(context.line.text.text):
+        return [Line(Kind.META, context.line.text, context.line.indent)]
+    return None
+
+
 def _citation(context: _Context) -> Optional[list[Line]]:
     """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 การพัฒนา…": a line that names another plan's
     numbered item, to say how this plan links to it. A row of its own, not a heading."""
@@ -362,6 +377,11 @@ def _strategy_name(context: _Context) -> Optional[list[Line]]:
     return [context.typed(Kind.ITEM, label=context.label, sections=(heading.section,), worded=True)]
 
 
+# A count of something that is not a section's items, alone after a heading word:
+# "3 ธรรม", "4 ดี" name a framework.
+_COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
+
+
 def _heading(context: _Context) -> Optional[list[Line]]:
     """A heading word followed by nothing but qualifiers, or by its content.
 
@@ -400,6 +420,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
     if heading.worded and not rest.separated:
         return None  # a sentence that starts with a heading phrase
+    if _COUNTED_NAME.match(content.text):
+        return None  # "กรอบแนวทางการพัฒนา 3 ธรรม": the name of a framework, not a list
     label, label_end = read_label(content.text)
     if label is not None and not label.weak and split_items(content.text) is None:
         return [head, context.typed(Kind.ITEM, content.slice(label_end), label=label)]
@@ -449,6 +471,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rule_line", _rule_line),
     ("cell_header", _cell_header),
     ("period_only", _period_only),
+    ("amounts_only", _amounts_only),
     ("citation", _citation),
     ("ordinal_item", _ordinal_item),
     ("strategy_name", _strategy_name),
@@ -477,10 +500,11 @@ def recognise(line: LogicalLine) -> list[Line]:
     raise AssertionError("the text rule matches every line")
 
 
-def strategy_title(text: SpannedText) -> SpannedText:
-    """A strategy's name without the description that follows it on its line
-    (contract decision 8): up to the first description word after a space."""
-    description = DESCRIPTION_PATTERN.search(text.text)
+def strategy_title(text: SpannedText, inline: bool = False) -> SpannedText:
+    """A strategy's name without the description that follows it on its line (contract
+    decision 8): up to the first description word after a space; in a list inside a
+    sentence (``inline``), a word that joins a phrase (โดย…) is still part of the name."""
+    description = (INLINE_DESCRIPTION_PATTERN if inline else DESCRIPTION_PATTERN).search(text.text)
     if description and description.start() > 0:
         return text.slice(0, description.start()).strip()
     return text
