@@ -307,8 +307,10 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
 
 
 def _amounts_only(context: _Context) -> Optional[list[Line]]:
-    """"2.50 ล้านบาท": a budget cell, which no item goes on into."""
-    if AMOUNTS_ONLY_PATTERN.match(context.line.text.text):
+    """"2.50 ล้านบาท": a budget cell, which no item goes on into; "5 เป้าหมาย": a count
+    of a section's items, a summary table's cell."""
+    text = context.line.text.text
+    if AMOUNTS_ONLY_PATTERN.match(text) or _COUNT_ONLY.match(text):
         return [Line(Kind.META, context.line.text, context.line.indent)]
     return None
 
@@ -377,6 +379,7 @@ def _strategy_name(context: _Context) -> Optional[list[Line]]:
     return [context.typed(Kind.ITEM, label=context.label, sections=(heading.section,), worded=True)]
 
 
+_COUNT_ONLY = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})\s*$")
 # A count of something that is not a section's items, alone after a heading word:
 # "3 ธรรม", "4 ดี" name a framework.
 _COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
