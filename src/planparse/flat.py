@@ -16,9 +16,9 @@ from .model import STRATEGY_LISTS, PlanDocument, Span, Strategy
 
 # (kind, Strategy field) for the lists under a strategy, in the model's order: the kind
 # is the field's name in the singular.
-STRATEGY_KINDS = tuple((field.removesuffix("s"), field) for field in STRATEGY_LISTS)
+_STRATEGY_KINDS = tuple((field.removesuffix("s"), field) for field in STRATEGY_LISTS)
 KINDS = tuple(dict.fromkeys(("vision", "mission", "goal", "strategy",
-                             *(kind for kind, _ in STRATEGY_KINDS))))
+                             *(kind for kind, _ in _STRATEGY_KINDS))))
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,17 @@ def flat_items(document: PlanDocument) -> Iterator[FlatItem]:
             yield FlatItem(kind, item.number, item.text, item.span, None)
     for strategy in document.strategies:
         yield FlatItem("strategy", strategy.number, strategy.title, strategy.span, strategy)
-        for kind, field in STRATEGY_KINDS:
+        for kind, field in _STRATEGY_KINDS:
             for item in getattr(strategy, field):
                 yield FlatItem(kind, item.number, item.text, item.span, strategy)
 
 
 def span_label(span: Span) -> str:
-    """A span as a person reads it: ``line 5`` or ``lines 5-7``."""
-    if span.start_line == span.end_line:
-        return f"line {span.start_line}"
-    return f"lines {span.start_line}-{span.end_line}"
+    """A span as a person reads it: ``line 5`` or ``lines 5-7``, after its page for a
+    PDF (``page 3, lines 5-7``; ``planparse text`` numbers the lines the same way)."""
+    lines = (f"line {span.start_line}" if span.start_line == span.end_line
+             else f"lines {span.start_line}-{span.end_line}")
+    return lines if span.page is None else f"page {span.page}, {lines}"
 
 
 def count_items(document: PlanDocument) -> dict[str, int]:
