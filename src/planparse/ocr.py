@@ -97,6 +97,8 @@ def lines_of(text: str, table: str) -> list[Line]:
     for row in csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row["level"] == "5" and row["text"].strip():
             boxes.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
+    if not texts:  # a blank page: nothing to measure the lines against
+        return []
     if len(boxes) != len(texts):  # cannot pair them: keep the text, in reading order
         return [Line(reorder_marks(line.strip()), 0.0, 0.0, 0.0, False) for line in texts]
     measured = []

@@ -27,7 +27,7 @@ import re
 import struct
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ from . import ocr as ocr_engine
 from .decode import is_pdf
 from .diagnostics import warning
 from .dictionary import unknown_chars
-from .errors import PlanParseError
+from .errors import PlanParseError, RetryableError
 from .glyphs import MARKS, NIKHAHIT, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
 from .model import Warning
 
@@ -63,6 +63,17 @@ class OcrMode(str, Enum):
     AUTO = "auto"
     NEVER = "never"
     ALWAYS = "always"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """How a PDF is read (``read_pdf`` says what each means); the defaults read every
+    page, with OCR for the scanned and unreadable ones when it is installed."""
+
+    pages: str | None = None  # "24-29,31", or None for every page
+    password: str | None = field(default=None, repr=False)  # kept out of messages and logs
+    ocr: OcrMode = OcrMode.AUTO
+    ocr_workers: int | None = None  # processes for OCR; None: one a CPU
 
 
 class PageSource(Enum):
@@ -102,22 +113,39 @@ def select_pages(selection: str | None, count: int, name: str = "input") -> list
     for None. Pages outside the document are an error, not skipped."""
     if selection is None:
         return list(range(1, count + 1))
+    try:
+        ranges = page_ranges(selection)
+    except ValueError as error:
+        raise PlanParseError(f"{name}: {error}") from None
     wanted: set[int] = set()
-    for part in selection.split(","):
-        match = _PAGE_RANGE.fullmatch(part)
-        if match is None:
-            raise PlanParseError(f"{name}: pages {selection!r} are not page numbers and ranges "
-                                 f"such as 24-29,31")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if first < 1 or last < first:
-            raise PlanParseError(f"{name}: the page range {part.strip()} is empty or starts "
-                                 f"before page 1")
+    for first, last in ranges:
         if last > count:
             raise PlanParseError(f"{name}: page {last} is outside the document, which has "
                                  f"{count} page{'s' if count != 1 else ''}")
         wanted.update(range(first, last + 1))
     return sorted(wanted)
+
+
+def page_ranges(selection: str) -> list[tuple[int, int]]:
+    """The (first, last) page ranges ``selection`` writes ("24-29,31"), whatever the
+    document: ValueError saying why for what is not a list of page numbers and ranges,
+    so that a command line can refuse it before reading anything.
+
+    >>> page_ranges("24-29, 31")
+    [(24, 29), (31, 31)]
+    """
+    ranges = []
+    for part in selection.split(","):
+        match = _PAGE_RANGE.fullmatch(part)
+        if match is None:
+            raise ValueError(f"pages {selection!r} are not page numbers and ranges such as "
+                             f"24-29,31")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last < first:
+            raise ValueError(f"the page range {part.strip()} is empty or starts before page 1")
+        ranges.append((first, last))
+    return ranges
 
 
 def page_list(numbers: Iterable[int]) -> str:
@@ -151,7 +179,7 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
         numbers = select_pages(pages, len(document), name)
         ocr = OcrMode(ocr)
         if ocr is OcrMode.ALWAYS and not ocr_engine.available():
-            raise PlanParseError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
+            raise RetryableError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
     except BaseException:
         document.close()
         raise
@@ -170,7 +198,7 @@ def _open(data: bytes, name: str, password: str | None) -> pypdfium2.PdfDocument
     try:
         document = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as error:
-        raise PlanParseError(f"{name}: {_load_failure(getattr(error, 'err_code', None), data, password)}") from None
+        raise _load_failure(name, getattr(error, "err_code", None), data, password) from None
     if len(document) == 0:
         document.close()
         raise PlanParseError(f"{name}: {_NO_PAGES}")
@@ -180,18 +208,20 @@ def _open(data: bytes, name: str, password: str | None) -> pypdfium2.PdfDocument
 _NO_PAGES = "the PDF has no pages"
 
 
-def _load_failure(code: int | None, data: bytes, password: str | None) -> str:
-    """Why PDFium could not open a file, from its error code.
+def _load_failure(name: str, code: int | None, data: bytes, password: str | None) -> PlanParseError:
+    """Why PDFium could not open a file, from its error code; a password that is missing
+    or wrong is a RetryableError (the right one opens the same bytes).
 
     PDFium keeps the last error of the process and does not set one when the page tree
     is empty, so a password error counts only for a file that is encrypted at all."""
     if code == pdfium.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
-        return "the password is wrong" if password else "is encrypted: give its password with --password"
+        return RetryableError(f"{name}: the password is wrong" if password
+                              else f"{name}: is encrypted: give its password with --password")
     if code == pdfium.FPDF_ERR_SECURITY:
-        return "is encrypted in a way PDFium cannot read"
+        return PlanParseError(f"{name}: is encrypted in a way PDFium cannot read")
     if code in (pdfium.FPDF_ERR_FORMAT, pdfium.FPDF_ERR_FILE, pdfium.FPDF_ERR_UNKNOWN, pdfium.FPDF_ERR_PAGE):
-        return "not a readable PDF (damaged)"
-    return _NO_PAGES + " (or its page tree cannot be read)"
+        return PlanParseError(f"{name}: not a readable PDF (damaged)")
+    return PlanParseError(f"{name}: {_NO_PAGES} (or its page tree cannot be read)")
 
 
 def _pages(document: pypdfium2.PdfDocument, numbers: list[int], name: str, mode: OcrMode,
@@ -235,7 +265,7 @@ def _finished(number: int, item: PdfPage | Future[list[Line]], name: str) -> Pdf
     try:
         lines = item.result()
     except Exception as error:  # tesseract failed, or its worker process died
-        raise PlanParseError(f"{name}: OCR of page {number} failed "
+        raise RetryableError(f"{name}: OCR of page {number} failed "
                              f"({type(error).__name__}: {str(error).strip() or 'no reason given'})") from None
     return PdfPage(number, tuple(lines), PageSource.OCR)
 
