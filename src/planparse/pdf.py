@@ -195,6 +195,11 @@ def _open(data: bytes, name: str, password: str | None) -> pypdfium2.PdfDocument
         # PDFium would rebuild what is left and read it as if it were all.
         raise PlanParseError(f"{name}: the PDF is truncated (it does not end with %%EOF): "
                              f"get the whole file again")
+    # PDFium keeps the last error of the process and sets none when a document fails
+    # for an empty page tree, so a code left by an earlier file would name the wrong
+    # reason. Asking it to load no file first sets FILE, which no load from memory sets:
+    # a load that fails with FILE still set failed for want of pages.
+    pdfium.FPDF_LoadDocument(b"", None)
     try:
         document = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as error:
@@ -209,19 +214,17 @@ _NO_PAGES = "the PDF has no pages"
 
 
 def _load_failure(name: str, code: int | None, data: bytes, password: str | None) -> PlanParseError:
-    """Why PDFium could not open a file, from its error code; a password that is missing
-    or wrong is a RetryableError (the right one opens the same bytes).
-
-    PDFium keeps the last error of the process and does not set one when the page tree
-    is empty, so a password error counts only for a file that is encrypted at all."""
+    """Why PDFium could not open a file, from its error code (``_open`` set FILE before
+    the load); a password that is missing or wrong is a RetryableError (the right one
+    opens the same bytes)."""
+    if code == pdfium.FPDF_ERR_FILE:
+        return PlanParseError(f"{name}: {_NO_PAGES}")
     if code == pdfium.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
         return RetryableError(f"{name}: the password is wrong" if password
                               else f"{name}: is encrypted: give its password with --password")
     if code == pdfium.FPDF_ERR_SECURITY:
         return PlanParseError(f"{name}: is encrypted in a way PDFium cannot read")
-    if code in (pdfium.FPDF_ERR_FORMAT, pdfium.FPDF_ERR_FILE, pdfium.FPDF_ERR_UNKNOWN, pdfium.FPDF_ERR_PAGE):
-        return PlanParseError(f"{name}: not a readable PDF (damaged)")
-    return PlanParseError(f"{name}: {_NO_PAGES} (or its page tree cannot be read)")
+    return PlanParseError(f"{name}: not a readable PDF (damaged)")
 
 
 def _pages(document: pypdfium2.PdfDocument, numbers: list[int], name: str, mode: OcrMode,
