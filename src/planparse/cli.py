@@ -171,7 +171,7 @@ OcrOption = Annotated[OcrMode, typer.Option(
     help="When to read PDF pages by OCR: auto (scanned and unreadable pages, when OCR is "
          "installed), never, always.")]
 PasswordOption = Annotated[Optional[str], typer.Option(
-    "--password", envvar="PLANPARSE_PDF_PASSWORD", show_envvar=False,
+    "--password", metavar="PASSWORD", envvar="PLANPARSE_PDF_PASSWORD", show_envvar=False,
     help="The password of an encrypted PDF (or set PLANPARSE_PDF_PASSWORD, which keeps it "
          "out of the list of processes).")]
 
