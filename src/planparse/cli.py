@@ -40,7 +40,8 @@ EXIT_CODES = {
     EXIT_OK: "done",
     EXIT_INPUT: "extract, show, text: the input could not be read, is not text or a readable "
                 "PDF (encrypted without the right password, damaged, truncated, no pages, "
-                "--pages outside it or on a text file), or the output could not be written; "
+                "--pages outside it or on a text file, --ocr always without OCR installed), "
+                "or the output could not be written; "
                 "batch: at least one file failed",
     EXIT_USAGE: "a usage error: an unknown option or format, --pages that is not a list of "
                 "pages, an output that exists without --force, folders that overlap, a batch "
@@ -321,13 +322,13 @@ def _numbered(lines: list[str], line_pages: list[int] | tuple[int, ...]) -> Iter
     line_width = max(len("line"), len(str(len(lines))))
     yield f"{'page':>{page_width}}  {'line':>{line_width}}  text"
     for number, (page, line) in enumerate(zip(line_pages, lines), start=1):
-        text = terminal_text(line.lstrip("\f").expandtabs(4))
-        yield f"{page:>{page_width}}  {number:>{line_width}}  {text}".rstrip()
+        shown = terminal_text(line.lstrip("\f").expandtabs(4))
+        yield f"{page:>{page_width}}  {number:>{line_width}}  {shown}".rstrip()
 
 
 @app.command()
 def batch(
-    input_dir: Path = typer.Argument(..., help="The folder of plan texts to convert."),
+    input_dir: Path = typer.Argument(..., help="The folder of plans (texts, PDFs) to convert."),
     output: Path = typer.Option(..., "--output", "-o",
                                 help="The folder for the outputs, outside INPUT_DIR."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
