@@ -65,19 +65,19 @@ def rebuilt_document(database: PlanDatabase, path: str) -> dict:
             "SELECT code, message, start_line, end_line, page FROM warnings "
             "WHERE document_id = ? ORDER BY position", (document_id,))]
     assert warning_count == len(document["warnings"])
-    pages = [span["page"] for span in _spans(document) if "page" in span]
+    pages = [span["page"] for span in spans_of(document) if "page" in span]
     assert page_count == max(pages, default=None)
     return document
 
 
-def _spans(document: dict):
+def spans_of(document: dict):
     """Every span of a document: its items', its strategies' and its warnings'."""
     for value in document.values() if isinstance(document, dict) else document:
         if isinstance(value, (dict, list)):
             if isinstance(value, dict) and "start_line" in value:
                 yield value
             else:
-                yield from _spans(value)
+                yield from spans_of(value)
 
 
 def _span(start_line: int, end_line: int, page) -> dict:

@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 from planparse.batch import REPORT_NAME
 from planparse.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, app
 from planparse.database import open_database
-from conftest import REAL_INPUTS, SAMPLES
-from test_database import plan, rebuilt_document, rows_by_document
+from conftest import REAL_INPUTS, SAMPLES, SHARED
+from test_database import plan, rebuilt_document, rows_by_document, spans_of
 
 runner = CliRunner()
 
@@ -470,3 +470,27 @@ def test_ctrl_c_stops_a_batch_between_documents(copies, tmp_path, start):
     stored = _assert_whole_documents_only(database, out)
     assert set(stored) == converted and 10 <= len(stored) < COPIES
     assert report["database"]["added"] == len(stored)
+
+
+HANGDONG = SHARED / "corpus" / "hangdong_strategy_2560-2564.pdf"
+
+
+def test_a_pdf_in_a_batch_gives_its_items_pages_and_the_document_its_page_count(tmp_path):
+    assert HANGDONG.exists(), f"{HANGDONG} is missing: this test needs ../shared beside the checkout"
+    source = _folder(tmp_path / "in", {"หางดง.pdf": HANGDONG.read_bytes(),
+                                       "ลำพูน.txt": SAMPLES[3].read_bytes()})
+    out, database = tmp_path / "out", tmp_path / "plans.sqlite"
+    result = planparse("batch", source, "-o", out, "-w", "1", "--ocr", "never", "--database", database)
+    assert result.exit_code == EXIT_OK, result.output
+    outputs = _json_outputs(out)
+    assert _stored(database) == outputs  # pages on every span included
+    pages = [span["page"] for span in spans_of(outputs["หางดง.pdf"])]
+    assert len(pages) > 100 and len(set(pages)) > 10  # every span has its page
+    with open_database(database, write=False) as opened:
+        assert dict(opened.connection.execute("SELECT path, page_count FROM documents")) == {
+            "หางดง.pdf": max(pages), "ลำพูน.txt": None}
+    (hit, *_) = _search(database, outputs["หางดง.pdf"]["strategies"][0]["title"], "--kind", "strategy")
+    assert (hit["file"], hit["page"]) == ("หางดง.pdf", outputs["หางดง.pdf"]["strategies"][0]["span"]["page"])
+    table = runner.invoke(app, ["search", str(database), hit["text"], "--kind", "strategy"],
+                          env={"COLUMNS": "250"})
+    assert f"หางดง.pdf page {hit['page']}, line" in table.stdout

@@ -341,6 +341,10 @@ class ItemList(Container):
         return True
 
     def close(self, assembler: Assembler) -> None:
+        if self.strategy is not None and self.levels and self.levels[0].label.number is not None:
+            # The strategy keeps the list's numbers: a table's header repeated on the next
+            # page closes the list, and its next row goes on with them there.
+            self.strategy.levels[:] = self.levels[:1]
         if self.lead is not None and not self.items:
             self.items.append(self.lead)
         items = [item for item in self.items if item.text.text.strip()]

@@ -26,6 +26,8 @@ from .vocabulary import CONTINUING_END_PATTERN, CONTINUING_START_PATTERN, QUALIF
 
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
+# Headings that start a line of their own: the end of the plan's part, another body's plan.
+_OWN_LINE_SECTIONS = frozenset({Section.CLOSE, Section.CITED, Section.PROVINCE_PLAN, Section.PROVINCE_STRATEGY})
 _THAI_START = re.compile(r"[\u0e01-\u0e2e]")
 # A heading cell that goes on in the next line: "ยุทธศาสตร์/".
 _OPEN_CELL = re.compile(r"/\s*$")
@@ -135,7 +137,7 @@ def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:
     inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
     ``previous_text`` gives (it is built only when asked for).
     """
-    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in (Section.CLOSE, Section.CITED):
+    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in _OWN_LINE_SECTIONS:
         return False  # a part that ends the plan's, or another body's plan, starts its own line
     label = line.label
     if label is None:
