@@ -3,14 +3,15 @@
 Nothing here prints or exits. ``prepare`` (planning.py) checks a request and finds the
 inputs; ``run`` converts them (converting.py) in a pool (pool.py) and returns the
 RunReport (report.py), calling back with each file's record as it is done so that the
-CLI can show progress; with --database each document is stored as its file is done
-(storing.py). After the conversions it writes what is made of all the outputs: the
+CLI can show progress; with --database each document is stored by the worker that
+converted it, as its file is done (storing.py). After the conversions it writes what is made of all the outputs: the
 --table CSV, and for --format jsonl every document in one file.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import time
@@ -27,7 +28,7 @@ from .planning import DOCUMENTS_NAME, Batch, BatchOptions, Candidate, default_wo
 from .pool import Pool, ProcessPool, in_this_process, interrupts_between_files
 from .report import (REPORT_NAME, FileRecord, RunReport, Status, TableRecord, summarize,
                      write_report)
-from .storing import Storing, convert_and_cut, lost_uncut
+from .storing import Storing, close_opened, convert_and_store, lost_unstored
 
 __all__ = ["Batch", "BatchOptions", "FileRecord", "Job", "Pool", "ProcessPool", "REPORT_NAME",
            "RunReport", "Status", "convert_file", "default_workers", "in_this_process",
@@ -47,6 +48,7 @@ def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: N
     try:
         return _run(batch, on_record, pool)
     finally:
+        close_opened()
         batch.release()
 
 
@@ -58,8 +60,8 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
         records[record.input] = record
         on_record(record)
 
-    storing = (Storing(batch.database, str(batch.options.database))
-               if batch.database is not None else None)
+    storing = (Storing(batch.database, batch.options.database)
+               if batch.database is not None and batch.options.database is not None else None)
     interrupted = _convert_all(batch, finish, pool, storing)
     for candidate in batch.candidates:
         records.setdefault(candidate.name, _not_reached(batch, candidate))
@@ -121,9 +123,10 @@ def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool 
             if storing is None:
                 for record in pool(convert_file, jobs, lost, stop):
                     finish(record)
-            else:
-                for cut in pool(convert_and_cut, jobs, lost_uncut, stop):
-                    finish(storing.converted(cut))
+            else:  # each worker stores the documents it converts (storing.py)
+                convert = functools.partial(convert_and_store, storing.path.resolve())
+                for stored in pool(convert, jobs, lost_unstored, stop):
+                    finish(storing.stored(stored))
         return stop.is_set()
     except KeyboardInterrupt:
         return True

@@ -111,7 +111,7 @@ class DatabaseRecord(BaseModel):
     unchanged: int
     """Documents it held already, the same."""
     seconds: float
-    """Time the batch's own process spent storing them (the words were cut by the workers)."""
+    """Time spent storing them, words cut and rows written, in all the batch's processes."""
 
 
 class RunReport(BaseModel):

@@ -1,11 +1,19 @@
 """``batch --database``: every document of a batch into a plans database, as it goes.
 
-Cutting a document's words for the full-text index costs a fair part of parsing it, so
-it is done where the parsing is, in the worker (``convert_and_cut``): the pool is the
-parallelism. The batch's own process, SQLite's one writer, only writes the rows it is
-handed (``Storing.converted``), one transaction a document, as each file is done: a
-batch stopped or killed half-way leaves the whole documents of the files it finished,
-and nothing of the one it was writing.
+Cutting a document's words for the full-text index costs a fair part of parsing it, and
+writing its rows half as much again, so both are done where the parsing is: the worker
+that converted a file stores its document (``convert_and_store``), in one transaction,
+and hands back only the file's record with what it did. The pool is the parallelism:
+SQLite lets one process write at a time, and a worker waits for another's transaction
+(a fraction of a millisecond a document) instead of sending every row to one writing
+process, which cost more than the waiting (see benchmarks/README.md). A batch stopped
+or killed half-way leaves the whole documents of the files it finished, and nothing of
+the one being written.
+
+Each process opens the database once and keeps it open for the batch (``_opened``);
+a worker's connection ends with the worker, the batch's own process closes its own
+(``close_opened``). The batch's process opens the database first, in ``prepare``, so
+that a file that is not one is refused before anything is converted.
 
 An input skipped as unchanged has its output read back (``Storing.skipped``), and its
 document is written only when the database does not hold it the same: a database given
@@ -19,38 +27,56 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from ..database import Change, DocumentRows, PlanDatabase, document_rows, read_output
+from ..database import Change, PlanDatabase, document_rows, open_database, read_output
 from ..errors import PlanParseError
 from .converting import Job, convert_document, lost
 from .report import DatabaseRecord, FileRecord, Status
 
 
 @dataclass(frozen=True)
-class Cut:
-    """What a worker hands back with --database: the file's record and, when the file
-    was converted, its document's rows, words cut."""
+class Stored:
+    """What a worker hands back with --database: the file's record, what storing its
+    document did (None when there was none to store), and the seconds it took."""
 
     record: FileRecord
-    rows: Optional[DocumentRows] = None
+    change: Optional[Change] = None
+    seconds: float = 0.0
 
 
-def convert_and_cut(job: Job) -> Cut:
-    """``convert_file``, and the rows of the document it converted."""
+# The databases this process has open for its batch, by path.
+_opened: dict[Path, PlanDatabase] = {}
+
+
+def convert_and_store(database: Path, job: Job) -> Stored:
+    """``convert_file``, and the document it converted stored in ``database``."""
     record, document = convert_document(job)
     if document is None:
-        return Cut(record)
+        return Stored(record)
+    started = time.perf_counter()
     try:
-        return Cut(record, document_rows(document))
+        if database not in _opened:
+            _opened[database] = open_database(database)
+        change = _opened[database].write(document_rows(document))
+    except PlanParseError as error:
+        return Stored(_failed(record, f"its document could not be stored in {database} ({error})"))
     except Exception as error:  # a bug in cutting words must not stop thousands of files
-        return Cut(_failed(record, f"its words could not be cut for the database "
-                                   f"({type(error).__name__}: {error}); please report it"))
+        return Stored(_failed(record, f"its document could not be stored in {database} "
+                                      f"({type(error).__name__}: {error}); please report it"))
+    return Stored(record, change, time.perf_counter() - started)
 
 
-def lost_uncut(job: Job) -> Cut:
+def lost_unstored(job: Job) -> Stored:
     """The result for a job whose worker process died under it."""
-    return Cut(lost(job))
+    return Stored(lost(job))
+
+
+def close_opened() -> None:
+    """Close the databases this process opened for its batch (when it converted files
+    itself, with one worker)."""
+    while _opened:
+        _opened.popitem()[1].close()
 
 
 @dataclass
@@ -58,27 +84,23 @@ class Storing:
     """The documents of one batch going into ``database``, with what it did to them."""
 
     database: PlanDatabase
-    path: str
+    path: Path
     changes: dict[Change, int] = field(default_factory=lambda: dict.fromkeys(Change, 0))
     seconds: float = 0.0
 
-    def converted(self, cut: Cut) -> FileRecord:
-        """Store the rows a worker cut, if any; the file's record, failed if they could
-        not be stored."""
-        rows = cut.rows
-        if rows is None:
-            return cut.record
-        return self._store(cut.record, lambda: self.database.write(rows))
+    def stored(self, result: Stored) -> FileRecord:
+        """Count what a worker's storing did; the file's record."""
+        if result.change is not None:
+            self.changes[result.change] += 1
+        self.seconds += result.seconds
+        return result.record
 
     def skipped(self, record: FileRecord, output: Path) -> FileRecord:
         """Store the document of an unchanged input, read back from its ``output`` (when
         the database holds it the same, nothing is written)."""
-        return self._store(record, lambda: self.database.store(read_output(output)))
-
-    def _store(self, record: FileRecord, store: Callable[[], Change]) -> FileRecord:
         started = time.perf_counter()
         try:
-            change = store()
+            change = self.database.store(read_output(output))
         except PlanParseError as error:
             return _failed(record, f"its document could not be stored in {self.path} ({error})")
         finally:
@@ -87,7 +109,7 @@ class Storing:
         return record
 
     def record(self) -> DatabaseRecord:
-        return DatabaseRecord(path=self.path, added=self.changes[Change.added],
+        return DatabaseRecord(path=str(self.path), added=self.changes[Change.added],
                               replaced=self.changes[Change.replaced],
                               unchanged=self.changes[Change.unchanged],
                               seconds=round(self.seconds, 3))
