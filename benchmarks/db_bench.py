@@ -14,7 +14,8 @@ The inputs are copies of the samples and of the development passages
   The share is judged in CPU time of every process of the batch (its workers and their
   fork server included, collected by making this process their subreaper), which other
   processes on a shared machine do not move; on the clock beside it. The report's own
-  ``database.seconds`` (the time the batch's process spent writing) follows.
+  ``database.seconds`` follows: the clock time spent storing, summed over the workers
+  (waits for another worker's transaction included).
 - re-run: the same two batches again, with nothing changed (information).
 - from a folder: ``planparse database OUT -o new.sqlite``, in one process (information).
 - every text new: the distinct texts once, in a fresh process: the parse against the
@@ -173,7 +174,7 @@ def measure_build(report: Report, count: int, rounds: int, folder: Path) -> Opti
                 f"{', '.join(f'{run.wall:.2f}' for run in with_database)} s; "
                 f"{database.stat().st_size / 1e6:.1f} MB")
     report.info("build", "building the database", f"{build.wall:.2f} s",
-                f"{build.cpu:.2f} s CPU; of it the batch's process writing: "
+                f"{build.cpu:.2f} s CPU; storing, summed over the workers' clocks: "
                 f"{statistics.median(stored):.2f} s (report database.seconds)")
     report.verdict("build", "database's share of the batch, CPU", f"{share_cpu:.1%}",
                    f"<= {MAX_BUILD_SHARE:.0%}", share_cpu <= MAX_BUILD_SHARE,
