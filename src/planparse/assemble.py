@@ -198,7 +198,9 @@ class Ignored(Container):
             self.awaits_title = False
         if line.kind is Kind.ITEM and self.section is not Section.CITED:
             hint = assembler.resolve(line.section)
-            if hint is Section.STRATEGY or (self.section is Section.OTHER and hint in CHILD_SECTIONS):
+            if hint is Section.STRATEGY and not assembler.out_of_sequence(line):
+                return False
+            if self.section is Section.OTHER and hint in CHILD_SECTIONS:
                 return False
         if line.kind is Kind.ITEM and line.label is not None:
             # Its own lists' numbering, so that their next items stay in it.
@@ -854,6 +856,20 @@ class Assembler:
             if announces is not None and frame.declared is None:
                 frame.declared, frame.examples = announces.count, announces.examples
         self.push(frame)
+
+    def out_of_sequence(self, line: Line) -> bool:
+        """Whether a strategy's item neither goes on with the open list of strategies nor
+        starts it again: "ยุทธศาสตร์ที่ 2 …" after strategy 4, in the lines that link it to
+        another plan, is that plan's."""
+        listing = next((frame for frame in reversed(self.stack) if isinstance(frame, StrategyList)), None)
+        label = line.label
+        if listing is None or label is None or label.last is None or label.starts:
+            return False
+        open_frame = next((frame for frame in reversed(self.stack) if isinstance(frame, StrategyFrame)
+                           and frame.title is not None and frame.title.label is not None), None)
+        last = open_frame.title.label.number if open_frame is not None and open_frame.title is not None \
+            and open_frame.title.label is not None else (listing.entries[-1].number if listing.entries else None)
+        return last is not None and last.isdigit() and label.last != int(last) + 1
 
     def _in_strategy(self) -> bool:
         return any(isinstance(frame, StrategyFrame) and not frame.group for frame in self.stack)

@@ -3,7 +3,8 @@
 Whether a line goes on from the one above is decided by the next line's role first,
 then by the page: a line that starts with a label, an ordinal (``ยุทธศาสตร์ที่ 2``) or a
 heading word and a separator never continues the line above; plain text does when the
-line above ran to the right margin, broke a word in two, or is a number alone. A line
+line above ran to the right margin, broke a word in two, or is a number alone, and when
+it starts with a word that joins it to the line above ("… จารีตประเพณี" / "และภูมิปัญญา…"). A line
 read by its first word only (a heading word with words after it) is the next line of a
 paragraph that ran to the margin in mid-sentence. A heading broken over lines ("เป้าหมายหลัก"
 / "ของการพัฒนา", "ยุทธศาสตร์/" / "แนวทางการพัฒนา/") is put back together.
@@ -115,7 +116,7 @@ def going_on(previous: Line, line: Line, previous_end: str,
         if previous.kind is Kind.ITEM and not previous_end.strip():
             return line.text  # a number alone, its text below it
         if previous.wrapped or line.text.text.startswith("(") or CONTINUING_END_PATTERN.search(previous_end) \
-                or is_broken_word(previous_end, line.text.text):
+                or CONTINUING_START_PATTERN.match(line.text.text) or is_broken_word(previous_end, line.text.text):
             return line.text
         return None
     if previous.kind is Kind.ITEM and line.kind is Kind.HEADING and line.label is None and line.worded \
