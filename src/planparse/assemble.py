@@ -861,15 +861,21 @@ class Assembler:
         """Whether a strategy's item neither goes on with the open list of strategies nor
         starts it again: "ยุทธศาสตร์ที่ 2 …" after strategy 4, in the lines that link it to
         another plan, is that plan's."""
-        listing = next((frame for frame in reversed(self.stack) if isinstance(frame, StrategyList)), None)
         label = line.label
-        if listing is None or label is None or label.last is None or label.starts:
+        if label is None or label.last is None or label.starts:
             return False
-        open_frame = next((frame for frame in reversed(self.stack) if isinstance(frame, StrategyFrame)
-                           and frame.title is not None and frame.title.label is not None), None)
-        last = open_frame.title.label.number if open_frame is not None and open_frame.title is not None \
-            and open_frame.title.label is not None else (listing.entries[-1].number if listing.entries else None)
-        return last is not None and last.isdigit() and label.last != int(last) + 1
+        last = self._last_strategy_number()
+        return last is not None and label.last != last + 1
+
+    def _last_strategy_number(self) -> Optional[int]:
+        """The number of the strategy open, or else of the last one its list holds."""
+        for frame in reversed(self.stack):
+            if isinstance(frame, StrategyFrame) and frame.title is not None and frame.title.label is not None:
+                return frame.title.label.last
+            if isinstance(frame, StrategyList):
+                number = frame.entries[-1].number if frame.entries else None
+                return int(number) if number is not None and number.isdigit() else None
+        return None
 
     def _in_strategy(self) -> bool:
         return any(isinstance(frame, StrategyFrame) and not frame.group for frame in self.stack)
