@@ -464,6 +464,19 @@ def _lead_in(context: _Context) -> Optional[list[Line]]:
     return [Line(Kind.LEAD_IN, context.line.text, context.line.indent, announces=announces)]
 
 
+def _number_alone(context: _Context) -> Optional[list[Line]]:
+    """"1" alone on its line: a row's number in a table's ที่ column, whose cells follow.
+    A bare number counts only where it goes on with a list (``Label.weak``)."""
+    if _NUMBER_ALONE.match(context.line.text.text):
+        number = SpannedText.of_line("", context.line.text.span().start_line, context.line.text.span().end_line)
+        return [Line(Kind.ITEM, number, context.line.indent,
+                     label=Label(str(int(context.line.text.text)), "bare", weak=True))]
+    return None
+
+
+_NUMBER_ALONE = re.compile(r"\d{1,3}$")
+
+
 def _text(context: _Context) -> Optional[list[Line]]:
     return [Line(Kind.TEXT, context.line.text, context.line.indent, wrapped=context.line.wrapped)]
 
@@ -481,6 +494,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("heading", _heading),
     ("item", _item),
     ("lead_in", _lead_in),
+    ("number_alone", _number_alone),
     ("text", _text),
 )
 
