@@ -32,6 +32,7 @@ CORPUS = SHARED / "corpus"
 PAGED = CORPUS / "hangdong_vision_missions_pdfminer.txt"
 WARNED = CORPUS / "hangdong_strategy_full_pdfminer.txt"
 SAMPLE = ROOT / "samples" / "000_2bb7112842307dc4.txt"
+SHOWN = ROOT / "samples" / "001_6c530b268e208b09.txt"  # every list of a strategy: the screenshots
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +124,17 @@ def test_selecting_a_line_shows_its_item_or_that_it_has_none(driver, tmp_path):
     click(driver, f"#L{line} .tx")
     assert shown(driver, SELECTED_ITEMS) == [guideline]
     assert shown(driver, SELECTED_LINES) == list(range(line, items[guideline].span.end_line + 1))
+    # The item of a line far down is brought into view in the plan, clear of its strategy's title.
+    last = len(items) - 1
+    click(driver, f"#L{items[last].span.start_line} .tx")
+    assert shown(driver, SELECTED_ITEMS) == [last]
+    assert shown(driver, f"""const pane = document.getElementById('plan').getBoundingClientRect();
+        const item = document.querySelector('#plan .item[data-item="{last}"]').getBoundingClientRect();
+        const title = document.querySelector('#plan .item[data-item="{last}"]').closest('.strategy')
+            .firstChild.getBoundingClientRect();
+        return item.top >= title.bottom && item.bottom <= pane.bottom""")
     unused = min(set(range(1, document.source.line_count + 1)) - used)
+    driver.execute_script("document.getElementById('source').scrollTop = 0")  # as a reader scrolls up
     click(driver, f"#L{unused} .ln")
     assert shown(driver, SELECTED_ITEMS) == []
     assert shown(driver, "return document.getElementById('readout').textContent") == (
@@ -131,7 +142,8 @@ def test_selecting_a_line_shows_its_item_or_that_it_has_none(driver, tmp_path):
     # Lines no item uses are dimmed until the reader turns that off.
     dimmed = shown(driver, "return [...document.querySelectorAll('.line.unused')].map(n => Number(n.dataset.line))")
     assert dimmed == sorted(set(range(1, document.source.line_count + 1)) - used)
-    opacity = f"return getComputedStyle(document.querySelector('#L{unused} .tx')).opacity"
+    other = dimmed[1]  # not the selected one, which is shown in full
+    opacity = f"return getComputedStyle(document.querySelector('#L{other} .tx')).opacity"
     assert float(shown(driver, opacity)) < 1
     click(driver, "#dim-unused")
     assert float(shown(driver, opacity)) == 1
@@ -315,18 +327,23 @@ def test_the_index_filters_by_text_and_by_state(driver, tmp_path):
 
 @pytest.mark.parametrize("width, height", [(1366, 768), (420, 800)])
 def test_the_review_page_reads_at_a_wide_and_a_narrow_width(driver, tmp_path, screenshots, width, height):
-    document, page = write_review(tmp_path, SAMPLE)
+    document, page = write_review(tmp_path, SHOWN)
     browser.set_viewport(driver, width, height)
     try:
         browser.open_page(driver, page)
-        chosen = next(index for index, item in enumerate(flat_items(document)) if item.kind == "guideline")
-        click(driver, f'#plan .item[data-item="{chosen + 2}"]')
+        # A tactic of the second strategy, picked by its line in the source.
+        chosen = [item for item in flat_items(document)
+                  if item.kind == "tactic" and item.strategy == document.strategies[1]][2]
+        driver.execute_script(f"document.getElementById('L{chosen.span.start_line}')"
+                              ".scrollIntoView({block: 'center'})")  # as a reader scrolls to it
+        click(driver, f"#L{chosen.span.start_line} .tx")
+        assert shown(driver, SELECTED_LINES) == list(range(chosen.span.start_line, chosen.span.end_line + 1))
         # Nothing sticks out sideways, and the plan and its source both have room.
         assert shown(driver, "return document.documentElement.scrollWidth") <= width
         for pane in ("plan", "source"):
             box = shown(driver, f"return document.getElementById('{pane}').getBoundingClientRect().toJSON()")
             assert box["height"] >= height / 3 and box["width"] >= min(width, 1366) / 3
-        driver.save_screenshot(str(screenshots / f"review-{SAMPLE.stem}-{width}.png"))
+        driver.save_screenshot(str(screenshots / f"review-{SHOWN.stem}-{width}.png"))
     finally:
         browser.set_viewport(driver, 1366, 768)
 

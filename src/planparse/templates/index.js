@@ -56,9 +56,10 @@
           entry.counts[kind] + " " + english).join(", ") || "no items");
       group.append(tip);
       let height = 0;
-      // A failed file, or one with no items, still gets a short mark, so none goes missing.
+      // A failed file gets a pale column the chart's height, one with no items a short grey
+      // mark, so that neither goes missing among two hundred columns.
       const stub = highest / 16;
-      const bars = entry.failure ? [["failed-mark", stub]]
+      const bars = entry.failure ? [["failed-mark", highest]]
         : total(entry) === 0 ? [["empty-mark", stub]]
           : kinds.map(({ kind }) => ["kind-" + kind, entry.counts[kind]]);
       for (const [className, count] of bars) {

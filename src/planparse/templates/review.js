@@ -249,6 +249,15 @@
     const height = offsetIn(last, source) + last.offsetHeight - top;
     source.scrollTop = top - readout.offsetHeight - Math.max(view - height, 0) / 3;
   }
+  // An item out of view, or under its strategy's sticky title, is brought to the middle.
+  function revealItem(button) {
+    const pane = tree.getBoundingClientRect();
+    const box = button.getBoundingClientRect();
+    const title = button.classList.contains("kind-strategy") ? null : button.closest(".strategy")?.firstChild;
+    const covered = title ? title.getBoundingClientRect().height : 0;
+    if (box.top >= pane.top + covered && box.bottom <= pane.bottom) return;
+    tree.scrollTop += box.top - pane.top - (pane.height - box.height) / 2;
+  }
   function offsetIn(node, container) {
     return node.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
   }
@@ -268,7 +277,7 @@
     markLines(item.span);
     readout.replaceChildren(...describe(item));
     if (scrollSource) revealLines(item.span);
-    else item.button.scrollIntoView({ block: "nearest" });
+    else revealItem(item.button);
   }
   function selectWarning(warning, link) {
     clearSelection();
