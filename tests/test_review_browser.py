@@ -62,31 +62,63 @@ def write_review(folder: Path, path: Path):
     return document, page
 
 
-def shown(driver, script: str):
-    return driver.execute_script(script)
+def shown(driver, script: str, *arguments):
+    """What a script reads off the page (``arguments`` are its ``arguments[0]``, ...)."""
+    return driver.execute_script(script, *arguments)
 
 
-SELECTED_LINES = "return [...document.querySelectorAll('.line.selected')].map(n => Number(n.dataset.line))"
-SELECTED_ITEMS = "return [...document.querySelectorAll('.item.selected')].map(n => Number(n.dataset.item))"
+def each(driver, selector: str, expression: str = "n.textContent") -> list:
+    """``expression`` of every element ``n`` that ``selector`` finds, in page order."""
+    return shown(driver, f"return [...document.querySelectorAll(arguments[0])].map(n => {expression})",
+                 selector)
+
+
+def selected_lines(driver) -> list[int]:
+    return each(driver, ".line.selected", "Number(n.dataset.line)")
+
+
+def selected_items(driver) -> list[int]:
+    return each(driver, ".item.selected", "Number(n.dataset.item)")
+
+
+def lines_of(span) -> list[int]:
+    return list(range(span.start_line, span.end_line + 1))
+
+
+def within(driver, inner: str, outer: str, below: str | None = None) -> bool:
+    """Whether the element ``inner`` is wholly inside ``outer`` (and under ``below``)."""
+    return shown(driver, """const [inner, outer, below] = arguments;
+        const box = document.querySelector(inner).getBoundingClientRect();
+        const frame = document.querySelector(outer).getBoundingClientRect();
+        const top = below ? document.querySelector(below).getBoundingClientRect().bottom : frame.top;
+        return box.top >= top && box.bottom <= frame.bottom""", inner, outer, below)
+
+
+def item_at(index: int) -> str:
+    """The selector of the plan's item ``index`` (in document order, as flat_items)."""
+    return f'#plan .item[data-item="{index}"]'
 
 
 def click(driver, selector: str) -> None:
     driver.find_element("css selector", selector).click()
 
 
+def choose(driver, selector: str, value: str) -> None:
+    """Pick ``value`` in the ``<select>`` of ``selector``, as a reader does."""
+    from selenium.webdriver.support.select import Select
+
+    Select(driver.find_element("css selector", selector)).select_by_value(value)
+
+
 @pytest.mark.parametrize("path", SAMPLES + [PAGED, WARNED], ids=lambda path: path.name)
 def test_the_page_shows_every_item_of_the_document(driver, tmp_path, path):
     document, page = write_review(tmp_path, path)
     browser.open_page(driver, page)
-    kinds = shown(driver, "return [...document.querySelectorAll('#plan .item')].map(n => n.dataset.kind)")
-    expected = [item.kind for item in flat_items(document)]
-    assert kinds == expected
-    chips = shown(driver, "return Object.fromEntries([...document.querySelectorAll('#counts .chip')]"
-                          ".map(n => [n.dataset.kind, Number(n.querySelector('b').textContent)]))")
-    assert chips == count_items(document)
-    texts = shown(driver, "return [...document.querySelectorAll('#plan .item .text')].map(n => n.textContent)")
-    assert texts == [item.text for item in flat_items(document)]
-    assert shown(driver, "return document.querySelectorAll('#source .line').length") == document.source.line_count
+    assert each(driver, "#plan .item", "n.dataset.kind") == [item.kind for item in flat_items(document)]
+    assert each(driver, "#plan .item .text") == [item.text for item in flat_items(document)]
+    chips = each(driver, "#counts .chip", "[n.dataset.kind, Number(n.querySelector('b').textContent)]")
+    assert dict(chips) == count_items(document)
+    assert len(each(driver, "#source .line")) == document.source.line_count
     assert shown(driver, "return performance.getEntriesByType('resource').length") == 0  # nothing fetched
 
 
@@ -94,13 +126,10 @@ def test_selecting_an_item_lights_up_exactly_the_lines_of_its_span(driver, tmp_p
     document, page = write_review(tmp_path, SAMPLE)
     browser.open_page(driver, page)
     for index, item in enumerate(flat_items(document)):
-        click(driver, f'#plan .item[data-item="{index}"]')
-        assert shown(driver, SELECTED_LINES) == list(range(item.span.start_line, item.span.end_line + 1))
-        assert shown(driver, SELECTED_ITEMS) == [index]
-        # ... and the source pane has scrolled to them.
-        assert shown(driver, "const pane = document.getElementById('source').getBoundingClientRect();"
-                             f"const line = document.getElementById('L{item.span.start_line}').getBoundingClientRect();"
-                             "return line.top >= pane.top && line.bottom <= pane.bottom")
+        click(driver, item_at(index))
+        assert selected_lines(driver) == lines_of(item.span)
+        assert selected_items(driver) == [index]
+        assert within(driver, f"#L{item.span.start_line}", "#source", below="#readout")  # scrolled to
 
 
 def test_a_span_over_several_lines_lights_up_all_of_them(driver, tmp_path):
@@ -110,43 +139,37 @@ def test_a_span_over_several_lines_lights_up_all_of_them(driver, tmp_path):
     assert long, "the corpus text has items written over several lines"
     browser.open_page(driver, page)
     for index, item in long[:5]:
-        click(driver, f'#plan .item[data-item="{index}"]')
-        assert shown(driver, SELECTED_LINES) == list(range(item.span.start_line, item.span.end_line + 1))
+        click(driver, item_at(index))
+        assert selected_lines(driver) == lines_of(item.span)
 
 
 def test_selecting_a_line_shows_its_item_or_that_it_has_none(driver, tmp_path):
     document, page = write_review(tmp_path, SAMPLE)
     items = list(flat_items(document))
-    used = {line for item in items for line in range(item.span.start_line, item.span.end_line + 1)}
+    unused = sorted(set(range(1, document.source.line_count + 1))
+                    - {line for item in items for line in lines_of(item.span)})
     browser.open_page(driver, page)
     guideline = next(index for index, item in enumerate(items) if item.kind == "guideline")
-    line = items[guideline].span.start_line
-    click(driver, f"#L{line} .tx")
-    assert shown(driver, SELECTED_ITEMS) == [guideline]
-    assert shown(driver, SELECTED_LINES) == list(range(line, items[guideline].span.end_line + 1))
+    click(driver, f"#L{items[guideline].span.start_line} .tx")
+    assert selected_items(driver) == [guideline]
+    assert selected_lines(driver) == lines_of(items[guideline].span)
     # The item of a line far down is brought into view in the plan, clear of its strategy's title.
     last = len(items) - 1
     click(driver, f"#L{items[last].span.start_line} .tx")
-    assert shown(driver, SELECTED_ITEMS) == [last]
-    assert shown(driver, f"""const pane = document.getElementById('plan').getBoundingClientRect();
-        const item = document.querySelector('#plan .item[data-item="{last}"]').getBoundingClientRect();
-        const title = document.querySelector('#plan .item[data-item="{last}"]').closest('.strategy')
-            .firstChild.getBoundingClientRect();
-        return item.top >= title.bottom && item.bottom <= pane.bottom""")
-    unused = min(set(range(1, document.source.line_count + 1)) - used)
+    assert selected_items(driver) == [last]
+    title = next(index for index, item in enumerate(items)
+                 if item.kind == "strategy" and item.strategy is items[last].strategy)
+    assert within(driver, item_at(last), "#plan", below=item_at(title))
     driver.execute_script("document.getElementById('source').scrollTop = 0")  # as a reader scrolls up
-    click(driver, f"#L{unused} .ln")
-    assert shown(driver, SELECTED_ITEMS) == []
-    assert shown(driver, "return document.getElementById('readout').textContent") == (
-        f"Line {unused} is not part of any item.")
-    # Lines no item uses are dimmed until the reader turns that off.
-    dimmed = shown(driver, "return [...document.querySelectorAll('.line.unused')].map(n => Number(n.dataset.line))")
-    assert dimmed == sorted(set(range(1, document.source.line_count + 1)) - used)
-    other = dimmed[1]  # not the selected one, which is shown in full
-    opacity = f"return getComputedStyle(document.querySelector('#L{other} .tx')).opacity"
-    assert float(shown(driver, opacity)) < 1
+    click(driver, f"#L{unused[0]} .ln")
+    assert selected_items(driver) == []
+    assert each(driver, "#readout") == [f"Line {unused[0]} is not part of any item."]
+    # Lines no item uses are dimmed until the reader turns that off (the selected one is not).
+    assert each(driver, ".line.unused", "Number(n.dataset.line)") == unused
+    opacity = f"#L{unused[1]} .tx"
+    assert float(each(driver, opacity, "getComputedStyle(n).opacity")[0]) < 1
     click(driver, "#dim-unused")
-    assert float(shown(driver, opacity)) == 1
+    assert float(each(driver, opacity, "getComputedStyle(n).opacity")[0]) == 1
 
 
 def test_a_line_that_several_items_share_steps_through_them(driver, tmp_path):
@@ -160,7 +183,7 @@ def test_a_line_that_several_items_share_steps_through_them(driver, tmp_path):
     picked = []
     for _ in range(4):
         click(driver, "#L3 .tx")
-        picked += shown(driver, SELECTED_ITEMS)
+        picked += selected_items(driver)
     assert picked == [1, 2, 3, 1]
 
 
@@ -169,9 +192,9 @@ def test_the_warnings_are_listed_each_linked_to_its_lines(driver, tmp_path, path
     document, page = write_review(tmp_path, path)
     assert document.warnings
     browser.open_page(driver, page)
-    listed = shown(driver, """return [...document.querySelectorAll('#warnings li')].map(n => [
-        n.querySelector('code').textContent, n.querySelector('.message').textContent,
-        (n.querySelector('.warning-link') || n.querySelector('.lines')).textContent])""")
+    listed = each(driver, "#warnings li", """[n.querySelector('code').textContent,
+        n.querySelector('.message').textContent,
+        (n.querySelector('.warning-link') || n.querySelector('.lines')).textContent]""")
     assert listed == [[warning.code, warning.message,
                        span_label(warning.span) if warning.span else "the whole text"]
                       for warning in document.warnings]
@@ -180,14 +203,14 @@ def test_the_warnings_are_listed_each_linked_to_its_lines(driver, tmp_path, path
     assert len(links) == len(spanned)
     for link, warning in zip(links, spanned):
         link.click()
-        assert shown(driver, SELECTED_LINES) == list(range(warning.span.start_line, warning.span.end_line + 1))
+        assert selected_lines(driver) == lines_of(warning.span)
 
 
 def test_a_page_without_warnings_has_no_warning_box(driver, tmp_path):
     document, page = write_review(tmp_path, SAMPLE)
     assert not document.warnings
     browser.open_page(driver, page)
-    assert shown(driver, "return document.getElementById('warnings')") is None
+    assert each(driver, "#warnings") == []
 
 
 HOSTILE = lines(
@@ -213,17 +236,15 @@ def test_a_plan_holding_html_or_script_shows_it_as_text_and_runs_nothing(driver,
     page.write_text(review_page(document, ReviewSource(HOSTILE.splitlines())), encoding="utf-8")
     browser.open_page(driver, page)
     assert shown(driver, "return window.pwned") is None
-    assert shown(driver, "return document.scripts.length") == 2  # the data and the page's own
-    assert shown(driver, "return document.querySelectorAll('img, svg, i').length") == 0
-    assert shown(driver, "return document.querySelectorAll("
-                         "'.item .text *, .tx *, .message *, .top h1 *, .top .meta *').length") == 0
-    texts = shown(driver, "return [...document.querySelectorAll('#plan .item .text')].map(n => n.textContent)")
-    assert texts == [item.text for item in flat_items(planparse.parse(HOSTILE))]
-    source = shown(driver, "return [...document.querySelectorAll('#source .tx')].map(n => n.textContent)")
-    assert source == HOSTILE.splitlines()
-    assert shown(driver, "return document.querySelector('.top h1').textContent") == document["organization"]["name"]
+    assert len(each(driver, "script")) == 2  # the data and the page's own
+    assert each(driver, "img, svg, i") == []
+    assert each(driver, ".item .text *, .tx *, .message *, .top h1 *, .top .meta *") == []
+    assert each(driver, "#plan .item .text") == [item.text for item in flat_items(planparse.parse(HOSTILE))]
+    assert each(driver, "#source .tx") == HOSTILE.splitlines()
+    assert each(driver, ".top h1") == [document["organization"]["name"]]
+    assert each(driver, "#warnings .message") == [document["warnings"][0]["message"]]
     assert driver.title.startswith(document["organization"]["name"])
-    click(driver, '#plan .item[data-item="2"]')  # the mission holding "</script>"
+    click(driver, item_at(2))  # the mission holding "</script>"
     assert shown(driver, "return window.pwned") is None
 
 
@@ -234,9 +255,9 @@ def test_an_index_with_hostile_file_names_runs_nothing(driver, tmp_path):
     page = write_index(tmp_path, entries, title="</title><script>window.pwned=3</script>")
     browser.open_page(driver, page)
     assert shown(driver, "return window.pwned") is None
-    assert shown(driver, "return document.querySelectorAll('#files img, #files b, #files i').length") == 0
-    assert shown(driver, "return [...document.querySelectorAll('#files td.file')].map(n => n.textContent)") == [
-        entry.file for entry in entries]
+    assert each(driver, "#files img, #files b, #files i") == []
+    assert each(driver, "#files td.file") == [entry.file for entry in entries]
+    assert each(driver, "#files td.reason") == ["<b>bad</b>"]
 
 
 def test_page_breaks_divide_the_source_by_page(driver, tmp_path):
@@ -244,15 +265,15 @@ def test_page_breaks_divide_the_source_by_page(driver, tmp_path):
     pages = read_text_source(data, PAGED.name).pages
     document, page = write_review(tmp_path, PAGED)
     browser.open_page(driver, page)
-    drawn = shown(driver, """return [...document.querySelectorAll('#source .page')].map(block => [
-        Number(block.dataset.page), block.querySelector('.page-break').textContent,
-        [...block.querySelectorAll('.line')].map(n => Number(n.dataset.line))])""")
+    drawn = each(driver, "#source .page", """[Number(n.dataset.page),
+        n.querySelector('.page-break').textContent,
+        [...n.querySelectorAll('.line')].map(line => Number(line.dataset.line))]""")
     expected = {}
     for number, on_page in enumerate(pages, start=1):
         expected.setdefault(on_page, []).append(number)
-    assert [[block[0], block[2]] for block in drawn] == [[on_page, numbers] for on_page, numbers in expected.items()]
+    assert [[block[0], block[2]] for block in drawn] == [list(pair) for pair in expected.items()]
     assert drawn[1][1] == f"หน้า {drawn[1][0]} · page {drawn[1][0]}"
-    assert "\f" not in "".join(shown(driver, "return [...document.querySelectorAll('.tx')].map(n => n.textContent)"))
+    assert "\f" not in "".join(each(driver, ".tx"))
 
 
 def test_a_page_image_is_shown_beside_the_lines_of_its_page(driver, tmp_path):
@@ -262,8 +283,8 @@ def test_a_page_image_is_shown_beside_the_lines_of_its_page(driver, tmp_path):
     page = tmp_path / "images.html"
     page.write_text(review_page(planparse.parse("หน้าแรก\n\fหน้าสอง\n"), source), encoding="utf-8")
     browser.open_page(driver, page)
-    assert shown(driver, """return [...document.querySelectorAll('.page-image')].map(image =>
-        [Number(image.closest('.page').dataset.page), image.complete && image.naturalWidth > 0])""") == [[2, True]]
+    drawn = "[Number(n.closest('.page').dataset.page), n.complete && n.naturalWidth > 0]"
+    assert each(driver, ".page-image", drawn) == [[2, True]]
 
 
 def test_thai_is_drawn_with_a_thai_font(driver, tmp_path):
@@ -272,7 +293,10 @@ def test_thai_is_drawn_with_a_thai_font(driver, tmp_path):
     browser.open_page(driver, write_review(tmp_path, SAMPLE)[1])
     widths = shown(driver, """const probe = document.createElement('span');
         document.querySelector('.top h1').append(probe);
-        return ['\u0e01', '\u0e01\u0e34\u0e48'].map(text => { probe.textContent = text; return probe.getBoundingClientRect().width; })""")
+        return arguments[0].map(text => {
+            probe.textContent = text;
+            return probe.getBoundingClientRect().width;
+        })""", ["\u0e01", "\u0e01\u0e34\u0e48"])  # ก, and ก with sara i and mai ek above it
     assert widths[0] > 0 and widths[1] == pytest.approx(widths[0], abs=0.5)
 
 
@@ -287,42 +311,62 @@ def batch_entries(folder: Path) -> list[IndexEntry]:
     return entries
 
 
+def rows(driver) -> list[str]:
+    """The files of the index's table as shown, top to bottom."""
+    return each(driver, "#files tbody tr", "n.dataset.file")
+
+
 def test_the_index_lists_every_file_links_its_page_and_sorts(driver, tmp_path):
     entries = batch_entries(tmp_path)
     browser.open_page(driver, write_index(tmp_path, entries))
-    rows = "return [...document.querySelectorAll('#files tbody tr')].map(n => n.dataset.file)"
-    assert shown(driver, rows) == [entry.file for entry in entries]
-    links = shown(driver, "return [...document.querySelectorAll('#files td.file a')].map(a => a.href)")
+    assert rows(driver) == [entry.file for entry in entries]
+    links = each(driver, "#files td.file a", "n.href")
     assert links == [(tmp_path / entry.page).as_uri() for entry in entries if entry.page]
     assert all((tmp_path / entry.page).is_file() for entry in entries if entry.page)
-    assert shown(driver, "return document.querySelector('#files tr.failed .reason').textContent") == entries[-1].failure
+    assert each(driver, "#files tr.failed .reason") == [entries[-1].failure]
 
     converted = [entry for entry in entries if not entry.failure]
     by_strategies = [entry.file for entry in sorted(converted, key=lambda entry: entry.counts["strategy"])]
     click(driver, '#files th[data-key="strategy"] button')
-    assert shown(driver, rows) == [entries[-1].file] + by_strategies  # a failed file counts -1
+    assert rows(driver) == [entries[-1].file] + by_strategies  # a failed file counts -1
     click(driver, '#files th[data-key="strategy"] button')
-    assert shown(driver, rows) == [entry.file for entry in sorted(
+    assert rows(driver) == [entry.file for entry in sorted(
         converted, key=lambda entry: -entry.counts["strategy"])] + [entries[-1].file]
-    assert shown(driver, "return document.querySelector('#files th[data-key=\"strategy\"]').getAttribute('aria-sort')") == "descending"
-    # The chart follows the table: one column a file, tallest first now.
-    assert shown(driver, "return document.querySelectorAll('.chart g').length") == len(entries)
+    assert each(driver, "#files th[aria-sort]", "[n.dataset.key, n.getAttribute('aria-sort')]") == [
+        ["strategy", "descending"]]
+    # The chart follows the table: a column a file, in the table's order.
+    assert [title.split(":")[0] for title in each(driver, ".chart g title")] == rows(driver)
+
+
+
+def test_the_index_sorts_names_as_a_thai_reader_does(driver, tmp_path):
+    """By consonant, leading vowels aside (แพร่ under พ), and numbers by their value."""
+    names = ["ลำปาง/แผน 10.txt", "plan.txt", "แพร่/แผน 10.txt", "ขอนแก่น/แผน.txt", "แพร่/แผน 2.txt"]
+    entries = [IndexEntry(file=name, page=None) for name in names]
+    browser.open_page(driver, write_index(tmp_path, entries))
+    click(driver, '#files th[data-key="file"] button')
+    assert rows(driver) == ["ขอนแก่น/แผน.txt", "แพร่/แผน 2.txt", "แพร่/แผน 10.txt", "ลำปาง/แผน 10.txt",
+                            "plan.txt"]
 
 
 def test_the_index_filters_by_text_and_by_state(driver, tmp_path):
+    from selenium.webdriver.common.keys import Keys
+
     entries = batch_entries(tmp_path)
     browser.open_page(driver, write_index(tmp_path, entries))
-    rows = "return [...document.querySelectorAll('#files tbody tr')].map(n => n.dataset.file)"
-    driver.find_element("css selector", "#filter").send_keys("hangdong")
-    assert shown(driver, rows) == [entry.file for entry in entries if "hangdong" in entry.file]
-    driver.find_element("css selector", "#filter").clear()
-    driver.execute_script("const which = document.getElementById('which'); which.value = 'warnings';"
-                          "which.dispatchEvent(new Event('change'))")
-    assert shown(driver, rows) == [entry.file for entry in entries if entry.warnings]
-    driver.execute_script("const which = document.getElementById('which'); which.value = 'failed';"
-                          "which.dispatchEvent(new Event('change'))")
-    assert shown(driver, rows) == [entries[-1].file]
-    assert shown(driver, "return document.getElementById('shown').textContent") == f"1 of {len(entries)} shown"
+    driver.find_element("css selector", "#filter").send_keys("HANGDONG")
+    assert rows(driver) == [entry.file for entry in entries if "hangdong" in entry.file]
+    driver.find_element("css selector", "#filter").send_keys(Keys.BACKSPACE * 8 + "หางดง")  # organisation
+    assert rows(driver) == [entry.file for entry in entries if entry.organization == "เทศบาลตำบลหางดง"]
+    driver.find_element("css selector", "#filter").send_keys(Keys.BACKSPACE * 5)
+    choose(driver, "#which", "warnings")
+    assert rows(driver) == [entry.file for entry in entries if entry.warnings]
+    choose(driver, "#which", "empty")
+    assert rows(driver) == [entry.file for entry in entries
+                            if not entry.failure and not sum(entry.counts.values())]
+    choose(driver, "#which", "failed")
+    assert rows(driver) == [entries[-1].file]
+    assert each(driver, "#shown") == [f"1 of {len(entries)} shown"]
 
 
 @pytest.mark.parametrize("width, height", [(1366, 768), (420, 800)])
@@ -337,12 +381,11 @@ def test_the_review_page_reads_at_a_wide_and_a_narrow_width(driver, tmp_path, sc
         driver.execute_script(f"document.getElementById('L{chosen.span.start_line}')"
                               ".scrollIntoView({block: 'center'})")  # as a reader scrolls to it
         click(driver, f"#L{chosen.span.start_line} .tx")
-        assert shown(driver, SELECTED_LINES) == list(range(chosen.span.start_line, chosen.span.end_line + 1))
+        assert selected_lines(driver) == lines_of(chosen.span)
         # Nothing sticks out sideways, and the plan and its source both have room.
         assert shown(driver, "return document.documentElement.scrollWidth") <= width
-        for pane in ("plan", "source"):
-            box = shown(driver, f"return document.getElementById('{pane}').getBoundingClientRect().toJSON()")
-            assert box["height"] >= height / 3 and box["width"] >= min(width, 1366) / 3
+        for box in each(driver, "#plan, #source", "n.getBoundingClientRect().toJSON()"):
+            assert box["height"] >= height / 3 and box["width"] >= width / 3
         driver.save_screenshot(str(screenshots / f"review-{SHOWN.stem}-{width}.png"))
     finally:
         browser.set_viewport(driver, 1366, 768)

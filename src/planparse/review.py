@@ -154,7 +154,8 @@ class IndexEntry:
 
     @classmethod
     def of_document(cls, file: str, document: PlanDocument, page: str) -> IndexEntry:
-        """The row of a converted file."""
+        """The row of a converted file, from its PlanDocument (or the parser's record,
+        which has the same attributes)."""
         period = document.period
         return cls(
             file=file,
