@@ -25,8 +25,9 @@ The sections, in order:
   process running ``planparse.parse_file``, less its peak after ``import planparse``. RSS
   rather than tracemalloc because the target is the process's real footprint: tracemalloc
   misses interpreter and allocator overhead and slows parsing several times over.
-- cli: ``planparse extract`` on the largest sample against
-  ``python -c "import typer, pydantic"``, medians of alternating runs.
+- cli: ``planparse extract`` on the largest sample, the median of several runs, against a
+  bound ("a few tenths of a second", issue 11); ``python -c "import typer, pydantic"`` is
+  measured beside it as information.
 - batch: files per second of ``planparse batch`` over copies of the samples, with one
   and with two workers, medians of alternating runs.
 """
@@ -68,8 +69,10 @@ MAX_PATHOLOGICAL_S = 3.0
 # Peak memory over the baseline: this many times the input, plus a fixed allowance.
 MEMORY_PER_INPUT = 5
 MEMORY_FIXED_MB = 100
-# planparse extract over python -c "import typer, pydantic".
-MAX_CLI_RATIO = 1.5
+# planparse extract, whole, in seconds: "a CLI that starts in a few tenths of a second is
+# fine" (issue 11, which gave up the start-up ratio to import typer and pydantic for one
+# model and one typer app).
+MAX_CLI_SECONDS = 0.5
 # Batch files per second with 2 workers over 1 worker.
 MIN_BATCH_SPEEDUP = 1.7
 
@@ -429,7 +432,7 @@ def measure_memory(report: Report, scale: Scale, files: list[Path]) -> None:
 def measure_cli(report: Report, scale: Scale) -> None:
     samples = sorted(SAMPLES.glob("*.txt"), key=lambda path: path.stat().st_size)
     if not samples:
-        report.skip("cli", "planparse extract / import", f"<= {MAX_CLI_RATIO}", "no samples")
+        report.skip("cli", "planparse extract", f"<= {MAX_CLI_SECONDS} s", "no samples")
         return
     sample = samples[-1]
     extract = planparse_command() + ["extract", str(sample)]
@@ -443,18 +446,17 @@ def measure_cli(report: Report, scale: Scale) -> None:
             done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             elapsed = time.perf_counter() - start
             if done.returncode != 0:
-                report.verdict("cli", "planparse extract / import", "error",
-                               f"<= {MAX_CLI_RATIO}", False, done.stderr.decode()[-300:])
+                report.verdict("cli", "planparse extract", "error",
+                               f"<= {MAX_CLI_SECONDS} s", False, done.stderr.decode()[-300:])
                 return
             if run:
                 times[key].append(elapsed)
     extract_s, import_s = statistics.median(times["extract"]), statistics.median(times["import"])
-    report.info("cli", f"planparse extract (median of {scale.cli_runs})",
-                f"{extract_s * 1000:.0f} ms")
     report.info("cli", f"import typer, pydantic (median of {scale.cli_runs})",
-                f"{import_s * 1000:.0f} ms")
-    report.verdict("cli", "planparse extract / import", f"{extract_s / import_s:.2f}",
-                   f"<= {MAX_CLI_RATIO}", extract_s / import_s <= MAX_CLI_RATIO)
+                f"{import_s * 1000:.0f} ms", f"extract / import: {extract_s / import_s:.2f}")
+    report.verdict("cli", f"planparse extract (median of {scale.cli_runs})",
+                   f"{extract_s * 1000:.0f} ms", f"<= {MAX_CLI_SECONDS * 1000:.0f} ms",
+                   extract_s <= MAX_CLI_SECONDS)
 
 
 def measure_batch(report: Report, scale: Scale) -> None:

@@ -26,7 +26,7 @@ from planparse.batch import REPORT_NAME
 from planparse.cli import app
 from planparse.flat import count_items
 from planparse.outputs import TEMPORARY_PREFIX, remove_leftovers
-from planparse.writers import CSV_COLUMNS, csv_rows
+from planparse.writers import CSV_COLUMNS, csv_rows, spreadsheet_cell
 from conftest import SAMPLES
 
 runner = CliRunner()
@@ -179,8 +179,9 @@ def test_a_rerun_fails_unchanged_bad_files_again_without_reading_them_through(tm
     out = tmp_path / "out"
     first = _batch(source, "--output", out)
     read = []
-    real = planparse.batch.read_input
-    monkeypatch.setattr(planparse.batch, "read_input", lambda path: read.append(path) or real(path))
+    real = planparse.batch.converting.read_input
+    monkeypatch.setattr(planparse.batch.converting, "read_input",
+                        lambda path, **options: read.append(path) or real(path, **options))
     again = _batch(source, "--output", out)
     assert again.exit_code == 1 and read == []
     assert [line for line in again.stderr.splitlines() if line.startswith("failed")] == \
@@ -198,16 +199,16 @@ def test_a_file_that_could_not_be_read_is_tried_again(tmp_path, monkeypatch):
 
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"
-    real = planparse.batch.read_input
+    real = planparse.batch.converting.read_input
 
-    def denied(path):
+    def denied(path, **options):
         if path.name == "top.txt":
             raise planparse.PlanParseError(f"{path}: permission denied")
-        return real(path)
+        return real(path, **options)
 
-    monkeypatch.setattr(planparse.batch, "read_input", denied)
+    monkeypatch.setattr(planparse.batch.converting, "read_input", denied)
     assert _batch(source, "--output", out).exit_code == 1
-    monkeypatch.setattr(planparse.batch, "read_input", real)
+    monkeypatch.setattr(planparse.batch.converting, "read_input", real)
     assert _batch(source, "--output", out).exit_code == 0
     assert _statuses(out)["top.txt"] == "converted"
 
@@ -226,24 +227,26 @@ def test_a_new_parser_redoes_everything(tmp_path, monkeypatch):
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"
     _batch(source, "--output", out)
-    monkeypatch.setattr(planparse.batch, "fingerprint", lambda format: "another parser")
+    monkeypatch.setattr(planparse.batch.planning, "fingerprint", lambda format: "another parser")
     assert _batch(source, "--output", out).exit_code == 0
     assert set(_statuses(out).values()) == {"converted"}
 
 
 def test_the_fingerprint_follows_format_code_data_and_libraries(tmp_path, monkeypatch):
-    import planparse.batch
-    from planparse.batch import fingerprint
+    import planparse.batch.planning
+    from planparse.batch.planning import fingerprint
 
     package = tmp_path / "planparse"
-    _folder(package, {"parser.py": b"rules", "vocabulary.txt": b"words"})
-    monkeypatch.setattr(planparse.batch, "__file__", str(package / "batch.py"))
+    _folder(package, {"parser.py": b"rules", "vocabulary.txt": b"words", "batch/pool.py": b"pool"})
+    monkeypatch.setattr(planparse.batch.planning, "PACKAGE", package)
     first = fingerprint("json")
     assert fingerprint("json") == first and fingerprint("yaml") != first
     (package / "vocabulary.txt").write_bytes(b"more words")
     second = fingerprint("json")
     assert second != first
-    monkeypatch.setattr(planparse.batch, "_installed_version", lambda name: "99")
+    (package / "batch" / "pool.py").write_bytes(b"another pool")  # a subpackage counts too
+    assert fingerprint("json") != second
+    monkeypatch.setattr(planparse.batch.planning, "_installed_version", lambda name: "99")
     assert fingerprint("json") != second
 
 
@@ -266,8 +269,8 @@ def test_an_output_changed_by_hand_is_not_overwritten_without_force(tmp_path):
     edited.write_text("my corrections", encoding="utf-8")
     result = _batch(source, "--output", out)
     assert result.exit_code == 1
-    assert f"{edited}: already exists and was not written by this batch (add --force" \
-        in result.stderr
+    assert "top.txt: its output top.json already exists and was not written by this batch " \
+        "(add --force" in result.stderr
     assert edited.read_text(encoding="utf-8") == "my corrections"
     assert _statuses(out)["top.txt"] == "failed"
     assert _batch(source, "--output", out, "--force").exit_code == 0
@@ -304,7 +307,8 @@ def test_the_table_holds_every_item_of_every_plan_in_input_order(tmp_path):
     data = table.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    expected = [row for name in sorted(GOOD) for row in csv_rows(planparse.parse_bytes(GOOD[name], name))]
+    expected = [[spreadsheet_cell(cell) for cell in row] for name in sorted(GOOD)
+                for row in csv_rows(planparse.parse_bytes(GOOD[name], name))]
     assert rows == [list(CSV_COLUMNS), *expected]
     assert _report(out)["table"]["sha256"] == hashlib.sha256(data).hexdigest()
     rerun = _batch(source, "--output", out, "--table", table)  # all skipped: rows read back
@@ -418,14 +422,14 @@ def test_exit_codes(tmp_path, files, options, code):
 def test_a_parser_crash_on_one_file_fails_that_file_only(tmp_path, monkeypatch):
     import planparse.batch
 
-    real = planparse.batch.parse_bytes
+    real = planparse.batch.converting.parse_bytes
 
     def crash_on_top(data, path):
         if path == "top.txt":
             raise RecursionError("maximum recursion depth exceeded")
         return real(data, path)
 
-    monkeypatch.setattr(planparse.batch, "parse_bytes", crash_on_top)
+    monkeypatch.setattr(planparse.batch.converting, "parse_bytes", crash_on_top)
     source = _folder(tmp_path / "in", GOOD)
     result = _batch(source, "--output", tmp_path / "out")
     assert result.exit_code == 1 and "Traceback" not in result.output
@@ -437,7 +441,7 @@ def test_a_parser_crash_on_one_file_fails_that_file_only(tmp_path, monkeypatch):
 def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
     import planparse.batch
 
-    real, calls = planparse.batch.parse_bytes, []
+    real, calls = planparse.batch.converting.parse_bytes, []
 
     def interrupted_at_the_second_file(data, path):
         calls.append(path)
@@ -445,7 +449,7 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
             raise KeyboardInterrupt
         return real(data, path)
 
-    monkeypatch.setattr(planparse.batch, "parse_bytes", interrupted_at_the_second_file)
+    monkeypatch.setattr(planparse.batch.converting, "parse_bytes", interrupted_at_the_second_file)
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"
     result = _batch(source, "--output", out)
@@ -457,7 +461,7 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
                               "ลำพูน/แผน 2.txt": "interrupted"}
     assert _report(out)["interrupted"] is True
     assert set(_outputs(out)) == {"top.json"} and not _temporary_files(out)
-    monkeypatch.setattr(planparse.batch, "parse_bytes", real)
+    monkeypatch.setattr(planparse.batch.converting, "parse_bytes", real)
     assert _batch(source, "--output", out).exit_code == 0
     assert _statuses(out) == {"top.txt": "skipped", "ลำพูน/อำเภอ เมือง/แผน 1.txt": "converted",
                               "ลำพูน/แผน 2.txt": "converted"}
@@ -465,7 +469,7 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
 
 # Worker processes and signals need a real process: these run the command in a subprocess,
 # on enough files that the run is still going when the signal comes.
-COPIES = 24
+COPIES = 80
 
 def _many(root: Path, copies: int) -> Path:
     return _folder(root, {f"ชุด {index // 10}/แผน {index}.txt": SAMPLES[index % len(SAMPLES)].read_bytes()
@@ -558,28 +562,26 @@ def test_killed_workers_fail_their_files_only_and_the_batch_goes_on(tmp_path, st
     # the first output is converting the next.
     for worker in workers:
         os.kill(worker, signal.SIGKILL)
+    # Killed from outside, they were converting files that did not kill them: those are
+    # converted again, one at a time, and the batch ends with every file converted.
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 1, stderr.decode()
+    assert process.returncode == 0, stderr.decode()
     _assert_every_output_is_whole(out)
     statuses = _statuses(out)
-    stopped = [record for record in _report(out)["files"] if record["status"] == "failed"]
-    assert 1 <= len(stopped) <= len(workers)  # one file for each worker that was converting
-    assert all("worker process stopped (killed, or out of memory)" in record["reason"]
-               for record in stopped)
-    assert len(statuses) == COPIES and list(statuses.values()).count("converted") == COPIES - len(stopped)
+    assert len(statuses) == COPIES and set(statuses.values()) == {"converted"}
     rerun = start(source, out, workers=2)
     assert rerun.wait(timeout=60) == 0
-    assert list(_statuses(out).values()).count("skipped") == COPIES - len(stopped)
+    assert set(_statuses(out).values()) == {"skipped"}
 
 
-# Each worker is sent its next job before it finishes one; these check what that must not
-# change, in this process, with real worker processes.
+# The pool, in this process, with real worker processes.
 
 def _jobs(batch) -> list:
-    from planparse.batch import Job, _skip_or_job
+    from planparse.batch import Job, skip_or_job
 
-    jobs = [_skip_or_job(batch, candidate) for candidate in batch.candidates]
+    jobs = [skip_or_job(batch, candidate) for candidate in batch.candidates]
     assert all(isinstance(job, Job) for job in jobs)
+    batch.release()
     return jobs
 
 
@@ -590,90 +592,77 @@ def _workers_jobs(tmp_path: Path, copies: int = COPIES) -> tuple[Path, list]:
     return out, _jobs(prepare(_many(tmp_path / "in", copies), out, BatchOptions(workers=2)))
 
 
-def test_a_stop_sends_no_more_jobs_and_records_every_job_sent(tmp_path):
+def _convert_or_die(killer: str, job):
+    """convert_file, except that the worker converting ``killer`` dies (as out of memory)."""
+    from planparse.batch import convert_file
+
+    if job.name == killer:
+        os._exit(9)
+    return convert_file(job)
+
+
+def _cannot_start() -> None:
+    os._exit(3)
+
+
+def test_a_stop_starts_no_more_chunks_and_records_every_file_started(tmp_path):
     import threading
 
-    from planparse.batch import _convert_in_processes
+    from planparse.batch import ProcessPool, convert_file, lost
 
-    out, jobs = _workers_jobs(tmp_path)
+    out, jobs = _workers_jobs(tmp_path, 200)
     stop, records = threading.Event(), []
-
-    def finish(record):
+    for record in ProcessPool(2)(convert_file, jobs, lost, stop):
         records.append(record)
         stop.set()  # as a Ctrl-C would, at the first file done
-
-    _convert_in_processes(jobs, 2, finish, stop)
-    assert 1 <= len(records) < COPIES
+    assert 1 <= len(records) < len(jobs)
     assert {record.status.value for record in records} == {"converted"}
     _assert_every_output_is_whole(out)
-    # A job sent was waited for and recorded; one not sent wrote nothing.
+    # A chunk started was waited for and recorded; one not started wrote nothing.
     assert set(_outputs(out)) == {record.output.path for record in records}
 
 
-def test_a_dead_worker_fails_the_file_it_was_converting_only_and_is_replaced(tmp_path, monkeypatch):
+def test_a_file_that_kills_its_worker_fails_alone_and_the_others_are_converted(tmp_path):
+    import functools
     import threading
 
-    import planparse.batch
-    from planparse.batch import _convert_in_processes
+    from planparse.batch import ProcessPool, lost
 
     out, jobs = _workers_jobs(tmp_path)
-    real_start, started, records = planparse.batch._start_worker, [], []
-
-    def start_worker(context):
-        started.append(real_start(context))
-        return started[-1]
-
-    def finish(record):
-        records.append(record)
-        if len(records) == 3:  # early on, with jobs sent to the worker that is killed
-            next(worker for worker in started if worker.ready and worker.jobs).process.kill()
-
-    monkeypatch.setattr(planparse.batch, "_start_worker", start_worker)
-    _convert_in_processes(jobs, 2, finish, threading.Event())
-    failed = [record for record in records if record.status.value == "failed"]
-    assert len(failed) == 1 and "worker process stopped (killed, or out of memory)" in failed[0].reason
+    killer = jobs[5].name
+    records = list(ProcessPool(2)(functools.partial(_convert_or_die, killer), jobs, lost,
+                                  threading.Event()))
     assert sorted(record.input for record in records) == sorted(job.name for job in jobs)
-    assert len(started) == 3  # a fresh worker took the dead one's place
+    failed = [record for record in records if record.status.value == "failed"]
+    assert [record.input for record in failed] == [killer]
+    assert "its worker process stopped (killed, out of memory" in failed[0].reason
     remove_leftovers({out, *(job.target.parent for job in jobs)})  # as run() does next
     _assert_every_output_is_whole(out)
 
 
-def test_workers_that_cannot_start_are_not_started_again_and_the_files_fail(tmp_path, monkeypatch):
+def test_workers_that_cannot_start_fail_every_file_once(tmp_path):
     import threading
 
-    import planparse.batch
-    from planparse.batch import _convert_in_processes, _Worker
+    from planparse.batch import ProcessPool, convert_file, lost
 
-    out, jobs = _workers_jobs(tmp_path, 5)
-    started = []
-
-    def dead_on_arrival(context):
-        ours, theirs = context.Pipe()
-        process = context.Process(target=os._exit, args=(3,))
-        process.start()
-        theirs.close()
-        started.append(process)
-        return _Worker(process, ours)
-
-    monkeypatch.setattr(planparse.batch, "_start_worker", dead_on_arrival)
-    records = []
-    _convert_in_processes(jobs, 2, records.append, threading.Event())
+    out, jobs = _workers_jobs(tmp_path, 20)
+    records = list(ProcessPool(2, initializer=_cannot_start)(convert_file, jobs, lost,
+                                                            threading.Event()))
     assert sorted(record.input for record in records) == sorted(job.name for job in jobs)
-    assert {record.reason.split(": ", 1)[1] for record in records} == {
-        "not converted: no worker process could be started (--workers 1 converts without them)"}
-    assert len(started) == 2
+    assert {record.status.value for record in records} == {"failed"}
+    assert all("unable to start" in record.reason for record in records)
 
 
 def test_a_worker_starts_even_when_the_word_lists_cannot_be_read(monkeypatch):
     import planparse.dictionary
-    from planparse.batch import _load_word_lists
+    from planparse.batch import load_word_lists
     from planparse.errors import PlanParseError
 
     def unreadable():
         raise PlanParseError("pythainlp's corpus file words_th.txt cannot be read")
 
     monkeypatch.setattr(planparse.dictionary, "words", unreadable)
-    _load_word_lists()  # does not raise: each file says what is wrong when it is parsed
+    load_word_lists()  # does not raise: each file says what is wrong when it is parsed
 
 
 def test_the_worker_server_starts_with_ctrl_c_ignored_and_the_handler_comes_back():
@@ -684,8 +673,38 @@ def test_the_worker_server_starts_with_ctrl_c_ignored_and_the_handler_comes_back
 
     previous = signal.signal(signal.SIGINT, handler)
     try:
-        with planparse.batch._interrupts_ignored():
+        with planparse.batch.pool._interrupts_ignored():
             assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         assert signal.getsignal(signal.SIGINT) is handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_jsonl_puts_every_document_on_its_line_in_input_order(tmp_path):
+    source = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    assert _batch(source, "--output", out, "--format", "jsonl").exit_code == 0
+    documents = (out / "planparse-documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"]["path"] for line in documents] == sorted(GOOD)
+    for name in GOOD:
+        one = (out / name).with_suffix(".jsonl").read_text(encoding="utf-8")
+        assert one.count("\n") == 1 and json.loads(one) == json.loads(
+            planparse.to_json(planparse.parse_bytes(GOOD[name], name)))
+    before = (out / "planparse-documents.jsonl").read_bytes()
+    assert _batch(source, "--output", out, "--format", "jsonl").exit_code == 0  # all skipped
+    assert set(_statuses(out).values()) == {"skipped"}
+    assert (out / "planparse-documents.jsonl").read_bytes() == before
+
+
+def test_another_pool_can_run_the_conversions(tmp_path):
+    from planparse.batch import BatchOptions, in_this_process, prepare, run
+
+    seen = []
+
+    def recording_pool(convert, jobs, lost, stop):  # what a cluster's client would stand in for
+        seen.extend(job.name for job in jobs)
+        yield from in_this_process(convert, jobs, lost, stop)
+
+    source = _folder(tmp_path / "in", GOOD)
+    report = run(prepare(source, tmp_path / "out", BatchOptions(workers=4)), pool=recording_pool)
+    assert sorted(seen) == sorted(GOOD) and report.summary.converted == len(GOOD)

@@ -27,9 +27,22 @@ def test_a_line_that_ran_to_the_margin_goes_on_below():
     assert (first.span.start_line, first.span.end_line) == (2, 3)
 
 
-def test_a_short_line_ends_its_paragraph():
+def test_an_items_next_line_goes_on_it_after_a_short_first_line():
+    # The page does not show the break (the first line is short); the list does: its
+    # items are labelled, and the unlabelled line below one goes on it.
     document = planparse.parse(lines(
-        "พันธกิจ", "1. พัฒนาการศึกษา", "เทศบาลจะดำเนินการตามลำดับความสำคัญ", "", WIDE))
+        "ยุทธศาสตร์ที่ 1 การพัฒนาระบบประปา", "ตัวชี้วัด", "1) ร้อยละของครัวเรือนที่มีน้ำประปาใช้",
+        "ตลอดทั้งปี ไม่น้อยกว่าร้อยละ 90", "2) จำนวนแหล่งน้ำที่ได้รับการฟื้นฟู", "", WIDE))
+    assert [i.text for i in document.strategies[0].indicators] == [
+        "ร้อยละของครัวเรือนที่มีน้ำประปาใช้ ตลอดทั้งปี ไม่น้อยกว่าร้อยละ 90",
+        "จำนวนแหล่งน้ำที่ได้รับการฟื้นฟู"]
+    assert (document.strategies[0].indicators[0].span.start_line,
+            document.strategies[0].indicators[0].span.end_line) == (3, 4)
+
+
+def test_a_blank_line_ends_the_item_above():
+    document = planparse.parse(lines(
+        "พันธกิจ", "1. พัฒนาการศึกษา", "", "เทศบาลจะดำเนินการตามลำดับความสำคัญ", "", WIDE))
     assert [m.text for m in document.missions] == ["พัฒนาการศึกษา"]
 
 
@@ -50,8 +63,9 @@ def test_words_broken_across_lines(left, right, joined):
 
 
 def test_whole_words_on_a_short_line_are_not_a_broken_word():
+    # The next line goes on the item, as a word of its own: a space, not a glued word.
     document = planparse.parse(lines("พันธกิจ", "1. อนุรักษ์เศรษฐกิจ", "พอเพียง", "", WIDE))
-    assert document.missions[0].text == "อนุรักษ์เศรษฐกิจ"
+    assert document.missions[0].text == "อนุรักษ์เศรษฐกิจ พอเพียง"
 
 
 @pytest.mark.parametrize("left, right", [("ชีวิตที่ด", "ีขึ้น"), ("ตัวชี", "้วัด"), ("พื", "้นฐาน")])

@@ -134,7 +134,7 @@ def test_an_output_file_gets_the_usual_permissions_not_owner_only(tmp_path):
 def test_schema_is_the_models_json_schema():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == planparse.PlanDocument.model_json_schema()
+    assert json.loads(result.stdout) == planparse.model.json_schema()
     assert "description" in json.loads(result.stdout)["$defs"]["Strategy"]["properties"]["title"]
 
 
@@ -210,3 +210,15 @@ def test_extract_does_not_import_rich():
     imported = [line.rsplit("|", 1)[-1].strip() for line in completed.stderr.decode().splitlines()
                 if line.startswith("import time:")]
     assert "planparse.parser" in imported and not [name for name in imported if name.startswith("rich")]
+
+
+@pytest.mark.parametrize("options", [["--compact"], ["--format", "jsonl"]])
+def test_compact_json_is_one_line_of_the_same_document(options):
+    result = _extract(SAMPLE, *options)
+    assert result.exit_code == 0 and result.stdout.count("\n") == 1
+    assert json.loads(result.stdout) == json.loads(_extract(SAMPLE).stdout)
+
+
+def test_compact_is_for_json_only():
+    result = _extract(SAMPLE, "--compact", "--format", "yaml")
+    assert result.exit_code == 2 and "--compact is for JSON" in result.stderr

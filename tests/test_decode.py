@@ -240,11 +240,11 @@ def test_a_short_text_with_a_stray_control_character_is_text(encoding, stray):
 
 @pytest.mark.parametrize("data", [
     "วิสัยทัศน์\x01\x02\x03\x04".encode("utf-8"),  # four controls in 14 characters
-    "วิสัยทัศน์ เมืองน่าอยู่\x00".encode("utf-8"),  # a zero byte outside UTF-16
+    "วิสัยทัศน์ เมืองน่าอยู่\x00\x00\x00\x00".encode("utf-8"),  # zero bytes outside UTF-16
     "ก\x01\x02\x03\x04".encode("cp874"),
     bytes(range(1, 32)) * 40,  # controls only, no zero byte
 ])
-def test_more_than_a_few_controls_or_a_zero_byte_is_binary(data):
+def test_more_than_a_few_controls_or_zero_bytes_is_binary(data):
     with pytest.raises(planparse.PlanParseError, match="binary data"):
         decode(data, "data.txt")
 
@@ -254,3 +254,12 @@ def test_a_long_text_is_binary_above_one_percent_of_controls():
     assert decode((text + "\x01" * 10).encode("utf-8")).text == text + "\x01" * 10
     with pytest.raises(planparse.PlanParseError, match="binary data"):
         decode((text + "\x01" * 11).encode("utf-8"))
+
+
+@pytest.mark.parametrize("nuls", ["\x00", "\x00\x00\x00"], ids=["one NUL", "three NULs"])
+def test_a_few_nul_bytes_in_a_text_are_dropped_with_a_warning(nuls):
+    data = f"วิสัยทัศน์\n“เมือง{nuls}น่าอยู่”\n".encode("utf-8")
+    document = planparse.parse_bytes(data, "plan.txt")
+    assert document.vision.text == "เมืองน่าอยู่"
+    [warning] = [warning for warning in document.warnings if warning.code == "CONTROL_CHARACTERS"]
+    assert (warning.span.start_line, warning.span.end_line) == (2, 2)

@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
+import planparse
 from planparse.normalize import STEPS, collapse_spaces, normalize_line, normalize_text
 from conftest import split_lines
 
@@ -85,3 +86,33 @@ def test_collapse_spaces_splits_on_what_a_regex_calls_white_space():
 @given(st.text(alphabet=st.sampled_from(" \t\u00a0\u2028\u3000\x1cกข1"), max_size=30))
 def test_collapse_spaces_is_the_regex_definition(text):
     assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()
+
+
+# Control characters: a bullet where a bullet stands, removed (with a warning) elsewhere.
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("\x9f พัฒนาการศึกษา", "• พัฒนาการศึกษา"),  # a C1 control as a PDF's bullet
+    ("    \x83พัฒนาการศึกษา", "    •พัฒนาการศึกษา"),  # indented, glued to its text
+    ("\x01 ข้อ", "• ข้อ"),  # a C0 control
+    ("\x00 ข้อ", " ข้อ"),  # NUL is padding, never a bullet
+    ("พัฒนา\x9fการศึกษา", "พัฒนาการศึกษา"),  # inside a line: removed
+    ("\x1b[31mแดง\x1b[0m", "[31mแดง[0m"),  # an escape sequence loses its ESC
+    ("\x9f", ""),  # no text after it: not a bullet
+    ("ก\x7f\x85ข", "กข"),  # DEL and NEL
+], ids=["c1 bullet", "indented", "c0 bullet", "nul", "inside", "escape", "alone", "del nel"])
+def test_control_characters_become_bullets_or_go(line, cleaned):
+    assert normalize_line(line) == cleaned
+    assert normalize_text(line) == [cleaned]
+
+
+def test_removed_control_characters_give_one_warning_with_their_lines():
+    document = planparse.parse("วิสัยทัศน์\n\x9f ข้อหนึ่ง\nเมือง\x1bน่าอยู่\nกลาง\nท้าย\x00\n")
+    [warning] = [warning for warning in document.warnings if warning.code == "CONTROL_CHARACTERS"]
+    assert (warning.span.start_line, warning.span.end_line) == (3, 5)
+    assert "2 line(s)" in warning.message
+
+
+def test_a_control_character_bullet_alone_gives_no_warning():
+    document = planparse.parse("พันธกิจ\n\x9f พัฒนาการศึกษา\n\x9f พัฒนาเศรษฐกิจ\n")
+    assert [item.text for item in document.missions] == ["พัฒนาการศึกษา", "พัฒนาเศรษฐกิจ"]
+    assert not [warning for warning in document.warnings if warning.code == "CONTROL_CHARACTERS"]

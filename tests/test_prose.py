@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import planparse
-from planparse.enumerations import find_numbered, find_unnumbered
+from planparse.inline import find_numbered, split_items
 from conftest import lines
 
 
-def _texts(enumeration, text):
-    return [text[item.start:item.end] for item in enumeration.items]
+def _texts(pieces, text):
+    return [text[piece.start:piece.end] for piece in pieces]
 
 
 NUMBERED = {
@@ -66,7 +66,7 @@ UNNUMBERED = {
 
 @pytest.mark.parametrize("text, items", UNNUMBERED.values(), ids=UNNUMBERED.keys())
 def test_unnumbered_list_with_evidence(text, items):
-    assert _texts(find_unnumbered(text), text) == items
+    assert _texts(split_items(text), text) == items
 
 
 @pytest.mark.parametrize("text", [
@@ -74,7 +74,7 @@ def test_unnumbered_list_with_evidence(text, items):
     "มี 5 ด้าน ได้แก่ การศึกษา สาธารณสุข และเศรษฐกิจ",  # the count disagrees
 ])
 def test_unnumbered_list_without_evidence_is_not_split(text):
-    assert find_unnumbered(text) is None
+    assert split_items(text) is None
 
 
 def test_headings_inside_a_news_paragraph():

@@ -21,7 +21,7 @@ import pytest
 
 import planparse
 from planparse.flat import count_items, flat_items, span_label
-from planparse.parser import read_input
+from planparse.inputs import read_input
 from planparse.review import IndexEntry, ReviewSource, read_text_source, review_page, write_index
 
 import browser
@@ -198,6 +198,10 @@ def test_the_warnings_are_listed_each_linked_to_its_lines(driver, tmp_path, path
     assert listed == [[warning.code, warning.message,
                        span_label(warning.span) if warning.span else "the whole text"]
                       for warning in document.warnings]
+    # A long list starts folded, so that it does not push the plan out of sight: a reader opens it.
+    assert shown(driver, "return document.getElementById('warnings').open") == (len(document.warnings) <= 5)
+    if len(document.warnings) > 5:
+        click(driver, "#warnings summary")
     links = driver.find_elements("css selector", "#warnings .warning-link")
     spanned = [warning for warning in document.warnings if warning.span]
     assert len(links) == len(spanned)

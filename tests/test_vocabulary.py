@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.classify import recognise
+from planparse.recognise import recognise
 from planparse.lines import Kind
 from planparse.layout import LogicalLine
 from planparse.spanned import SpannedText
@@ -17,7 +17,7 @@ HEADINGS = [
     ("วิสัยทัศน์", S.VISION), ("วิสัยทัศน์ (Vision)", S.VISION),
     ("วิสัยทัศน์การพัฒนาท้องถิ่น", S.VISION), ("วิสัยทัศน์ของจังหวัดเชียงใหม่", S.VISION),
     ("พันธกิจ", S.MISSION), ("พันธกิจหลัก", S.MISSION), ("พันธกิจ (Mission)", S.MISSION),
-    ("จุดมุ่งหมายเพื่อการพัฒนา", S.PLAN_GOAL), ("จุดมุ่งหมายเพื่อการพัฒนาท้องถิ่น", S.PLAN_GOAL),
+    ("จุดมุ่งหมายเพื่อการพัฒนา", S.PLAN_AIM), ("จุดมุ่งหมายเพื่อการพัฒนาท้องถิ่น", S.PLAN_AIM),
     ("เป้าประสงค์รวม", S.PLAN_GOAL), ("เป้าประสงค์สูงสุด", S.PLAN_GOAL),
     ("เป้าประสงค์", S.GOAL), ("เป้าประสงค์เชิงยุทธศาสตร์", S.GOAL), ("เป้าประสงค์หลัก", S.GOAL),
     # strategies, old and new rules, provinces

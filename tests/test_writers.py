@@ -13,7 +13,7 @@ from planparse import PlanParseError
 from planparse.flat import KINDS, count_items, flat_items
 from planparse.model import (Item, Organization, Period, PlanDocument, Source, Span, Strategy,
                              TextBlock, Warning)
-from planparse.writers import CSV_COLUMNS, csv_rows, csv_table, render
+from planparse.writers import MAX_CELL, CSV_COLUMNS, csv_rows, csv_table, render, spreadsheet_cell
 
 
 def _span(start: int, end: int | None = None) -> Span:
@@ -82,13 +82,42 @@ def test_csv_has_a_bom_a_header_and_reads_back_to_the_rows():
     assert text.startswith("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n")
     assert "\\u0e" not in text and "เทศบาลตำบลบ้านใหม่" in text
     read = list(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"), newline="")))
-    assert read == [list(CSV_COLUMNS), *csv_rows(_document())]
+    assert read == [list(CSV_COLUMNS),
+                    *([spreadsheet_cell(cell) for cell in row] for row in csv_rows(_document()))]
 
 
-def test_a_document_without_source_or_items_gives_a_header_only():
-    text = render(PlanDocument(), "csv")
-    assert text == "\ufeff" + ",".join(CSV_COLUMNS) + "\r\n"
-    assert csv_table([]) == text
+def test_a_document_without_items_still_has_its_row():
+    text = render(PlanDocument(source=Source(path="empty.txt", sha256="0", encoding="utf-8",
+                                             line_count=0)), "csv")
+    assert text == "\ufeff" + ",".join(CSV_COLUMNS) + "\r\nempty.txt" + "," * 9 + "\r\n"
+    assert csv_table([]) == "\ufeff" + ",".join(CSV_COLUMNS) + "\r\n"
+
+
+@pytest.mark.parametrize("cell, safe", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+66 2 123", "'+66 2 123"),
+    ("-ลดความเหลื่อมล้ำ", "'-ลดความเหลื่อมล้ำ"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("1.10", "'1.10"),  # a number to a spreadsheet: 1.1
+    ("1.1.2", "'1.1.2"),
+    ("3", "3"),  # a whole number reads back the same
+    ("-", "-"),  # nothing after the sign: no formula
+    ("ส่งเสริม 1.10", "ส่งเสริม 1.10"),
+    ("'=1", "'=1"),  # already safe: unchanged, so applying it twice is once
+], ids=["=", "+", "-", "@", "tab", "cr", "1.10", "1.1.2", "integer", "dash", "text", "twice"])
+def test_a_cell_a_spreadsheet_would_run_or_change_is_kept_as_text(cell, safe):
+    assert spreadsheet_cell(cell) == safe
+    assert spreadsheet_cell(safe) == safe
+
+
+def test_no_cell_is_longer_than_a_spreadsheet_holds():
+    long = "ก" * (MAX_CELL + 10)
+    assert len(spreadsheet_cell(long)) == MAX_CELL and spreadsheet_cell(long).endswith(" …")
+    document = PlanDocument(vision=TextBlock(text=long, span=Span(start_line=1, end_line=1)))
+    [_, row] = list(csv.reader(io.StringIO(render(document, "csv")[1:], newline="")))
+    assert max(map(len, row)) == MAX_CELL
 
 
 def test_counts_cover_every_kind():
@@ -108,5 +137,5 @@ def test_json_and_yaml_hold_the_same_data_in_thai():
 
 @pytest.mark.parametrize("format", ["xml", "JSON", ""])
 def test_an_unknown_format_fails_loudly_naming_the_known_ones(format):
-    with pytest.raises(PlanParseError, match=r"unknown output format .* csv, json, yaml"):
+    with pytest.raises(PlanParseError, match=r"unknown output format .* csv, json, jsonl, yaml"):
         render(_document(), format)

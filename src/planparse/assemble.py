@@ -1,104 +1,623 @@
-"""Typed lines to the document tree, with a stack of open sections.
+"""Typed lines to the document tree, with a stack of open containers.
 
-The stack holds what is open: a section of the plan (the vision, a list of missions,
-goals or strategies, a section the schema does not hold), a strategy, and a list inside
-that strategy. A heading closes what it cannot live in and opens its own section; an
-item goes to the innermost open list, or starts a strategy; closing a list checks the
-count its lead-in declared. Recognising lines is classify.py's job; this module builds.
+Each container knows what it may hold (commonmark.py's blocks): the plan as a whole
+(``Root``), the vision, a list of missions or goals, the list of strategies, one strategy,
+a list under a strategy, a section the schema does not hold. A heading pops the stack
+until a container that can hold its section is on top, then pushes its own; an item or a
+text goes to the innermost container that takes it, and each container it is refused by
+closes. The section a heading opens and where it may stand is one table, ``_OPENS``.
 
-Each list as stated is kept apart (a "statement"): when a plan states a list twice (a
-summary, then the detail), ``merge_statements`` keeps the fuller statement.
+**Numbering.** Every container keeps the numbering levels of the lists it holds. A
+labelled line first looks, from the innermost container out, for the level it goes on
+(``1.`` after ``3.``'s sibling ``2.``, a bullet after a bullet of its kind): what was opened
+since that level's last item is closed. A new style under an item is a level below it; a
+list written again from 1 is a new list. The frame around a plan (a cabinet item's
+``1. 2. 3.``) is the plan's own outer numbering: an item that goes on with it closes the
+plan part it enclosed, and is prose, not a plan item.
+
+**Tables flattened one cell a line.** Header cells of child lists that stand alone before
+the first row (``เป้าประสงค์ / ตัวชี้วัด / แนวทาง…``) give the columns; each row's cells (one
+unlabelled line, or a run of labelled items) then fill them in order.
+
+Each list as stated is kept apart (a "statement"); ``merge_statements`` keeps the fuller
+of two statements of one list (contract: "When a list is stated twice").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Callable, Iterable, Optional, TypeVar, Union
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
-from .lines import Kind, Label, Line
 from .diagnostics import warning
-from .records import Item, Organization, Span, Strategy, TextBlock, Warning
+from .inline import Piece, find_statements, split_items
+from .lines import Announcement, Kind, Label, Line
+from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
+from .recognise import read_label, split_lead_in, strategy_title
 from .spanned import SpannedText
-from .vocabulary import QUOTED_PATTERN, QUOTES, Section
+from .vocabulary import (
+    CHILD_SECTIONS,
+    FOOTNOTE_MARKER_PATTERN,
+    GOAL_SECTIONS,
+    QUOTED_PATTERN,
+    QUOTES,
+    PARAGRAPH_OPENER_PATTERN,
+    Section,
+)
 
-# Where a strategy's child list goes in the model.
+# Where a strategy's child list goes in the model; aims are goals where no goal list
+# stands beside them (contract decision 3).
 _CHILD_FIELDS = {
     Section.GUIDELINE: "guidelines",
     Section.GOAL: "goals",
+    Section.AIM: "goals",
     Section.INDICATOR: "indicators",
     Section.TACTIC: "tactics",
 }
-# The list a strategy's items go to when no heading or lead-in names one.
-_DEFAULT_CHILD = Section.GUIDELINE
-# Document-level lists that hold items directly.
-_DOCUMENT_LISTS = (Section.MISSION, Section.PLAN_GOAL)
+_PLAN_LISTS = frozenset({Section.MISSION}) | GOAL_SECTIONS
 # A part of the document, whose title follows on the next line.
-_PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d")
+_PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d+\s*$")
+# A line alone under a heading, this short, with items below it, is a lead the items
+# share ("พัฒนาและส่งเสริม" over a list of objects: contract decision 15).
+_MAX_LEAD_FRAGMENT = 30
 # Two statements are one list when this share of the shorter one's entries match.
 _SAME_LIST_SHARE = 0.6
 _SAME_ENTRY_RATIO = 0.75
+# An entry this long at least that starts another is the other restated.
+_MIN_RESTATED = 12
 # Restatements are looked for among lists sharing this many first or last characters.
 _KEY_CHARS = 6
 
 
-@dataclass
-class _List:
-    """An open list: the missions, the plan's goals, the strategies, or a strategy's list.
+def _family(section: Optional[Section]) -> Optional[Section]:
+    """Goals and aims at plan level are one family each: what a list of them may hold."""
+    return {Section.PLAN_GOAL: Section.GOAL, Section.PLAN_AIM: Section.AIM}.get(section, section)  # type: ignore[arg-type]
 
-    ``entries`` is the statement the list builds (items, or strategies once closed);
-    a list that continues an earlier statement shares its ``entries``.
-    """
 
-    section: Section
-    declared: Optional[int] = None
-    heading_span: Optional[Span] = None
-    label: Optional[Label] = None  # the numbering of the heading that opened it
-    items: list[Line] = field(default_factory=list)
-    entries: list = field(default_factory=list)
-    started: int = 0  # strategies started in this frame
-
+# ---------------------------------------------------------------- containers
 
 @dataclass
-class _Vision:
-    """The open vision section; ``then`` are the sections a combined heading named next.
+class Level:
+    """A numbering level: the last label of a list, and whether headings or items made it."""
 
-    Its statement is the first text in it, unless a quoted one follows: an introduction
-    ("การกำหนดวิสัยทัศน์ของเทศบาล ... กำหนดเป็นวิสัยทัศน์") often stands before the quote.
-    """
+    label: Label
+    headings: bool
+
+
+@dataclass(eq=False)
+class Container:
+    """An open part of the document; ``take`` answers whether it takes a line."""
+
+    levels: list[Level] = field(default_factory=list, init=False)
+
+    def holds(self, section: Section) -> bool:
+        """Whether a heading of ``section`` opens inside this container."""
+        return False
+
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        return line.kind in (Kind.BLANK, Kind.META, Kind.ANNOTATION)
+
+    def fill(self, text: SpannedText) -> None:
+        """Give the text of a number that stood alone (see ``Assembler._awaits_text``)."""
+
+    def close(self, assembler: Assembler) -> None:
+        pass
+
+
+@dataclass(eq=False)
+class Root(Container):
+    """The plan as a whole. Its numbering levels are the frame around the plan; its items
+    and text are prose, where a plan may still be stated (``find_statements``)."""
+
+    def holds(self, section: Section) -> bool:
+        return True
+
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.ITEM:
+            section = assembler.resolve(line.section)
+            ordinal = line.label is not None and line.label.style.startswith("ordinal")
+            if (section is Section.STRATEGY or section is Section.GROUP and ordinal or (
+                    section in (Section.TACTIC, Section.GUIDELINE) and assembler.no_strategies)) \
+                    and assembler.open(StrategyList(section or Section.STRATEGY), line):
+                return True
+            if section in _PLAN_LISTS and ordinal and assembler.open(ItemList(section), line):
+                return True
+            self.levels.append(Level(line.label, False)) if line.label else None
+            assembler.prose(line)
+        elif line.kind is Kind.TEXT:
+            assembler.prose(line)
+        elif line.kind is Kind.LEAD_IN and line.announces is not None:
+            section = assembler.resolve(line.announces.section)
+            if section is not None and section in _OPENS:
+                assembler.heading(Line(Kind.HEADING, line.text, line.indent, sections=(section,),
+                                       announces=line.announces))
+        return True
+
+
+@dataclass(eq=False)
+class Vision(Container):
+    """The vision section. Its statement is the first text in it, unless a quoted one
+    follows: an introduction often stands before the quote. ``then`` are the sections a
+    combined heading named next ("วิสัยทัศน์/พันธกิจ"): items after the statement are theirs."""
 
     then: tuple[Section, ...] = ()
     statement: Optional[TextBlock] = None
     quoted: bool = False
 
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.TEXT:
+            quoted = any(quote in line.text.text for quote in QUOTES)
+            if not self.quoted and (self.statement is None or quoted):
+                self.statement, self.quoted = vision_statement(line.text), quoted
+            return True
+        if line.kind is Kind.ITEM and self.statement is not None:
+            following = next((assembler.resolve(section) for section in self.then
+                              if assembler.resolve(section) in _PLAN_LISTS | {Section.STRATEGY}), None)
+            if following is not None:
+                frame = StrategyList() if following is Section.STRATEGY else ItemList(following)
+                return assembler.replace_top(frame, line)
+        return super().take(line, assembler)
 
-@dataclass
-class _Strategy:
-    title: Line
-    number: Optional[str]
-    lists: dict[Section, list[Line]] = field(default_factory=dict)
-    next_child: Section = _DEFAULT_CHILD
-    next_declared: Optional[int] = None
+    def close(self, assembler: Assembler) -> None:
+        if assembler.vision is None and self.statement is not None:
+            assembler.vision = self.statement
 
 
-@dataclass
-class _Ignored:
-    """A section the schema does not hold (แผนงาน, SWOT ...): its lines go nowhere.
+@dataclass(eq=False)
+class Ignored(Container):
+    """A section the schema does not hold (แผนงาน, SWOT …): its lines go nowhere.
 
-    In a section that cites another body's plan (ยุทธศาสตร์ชาติ, a province's strategies
-    in a municipality's plan) even "ยุทธศาสตร์ที่ 1 ..." is that plan's, not this one's.
-    A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
+    In a section that cites another body's plan (ยุทธศาสตร์ชาติ, the province's framework)
+    even "ยุทธศาสตร์ที่ 1 …" is that plan's, not this one's (contract decision 2).
     """
 
-    cited: bool = False
+    section: Section = Section.OTHER
+    # A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
     awaits_title: bool = False
 
+    def holds(self, section: Section) -> bool:
+        return self.awaits_title
 
-_Frame = Union[_List, _Vision, _Strategy, _Ignored]
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.HEADING:  # the part's title
+            self.awaits_title = False
+            return True
+        if line.kind is not Kind.BLANK:
+            self.awaits_title = False
+        if line.kind is Kind.ITEM and self.section is not Section.CITED:
+            hint = assembler.resolve(line.section)
+            if hint is Section.STRATEGY or (self.section is Section.OTHER and hint in CHILD_SECTIONS):
+                return False
+        if line.kind is Kind.ITEM and line.label is not None:
+            # Its own lists' numbering, so that their next items stay in it.
+            if not any(level.label.key == line.label.key for level in self.levels):
+                self.levels.append(Level(line.label, False))
+        if line.kind is Kind.LEAD_IN and self.section is not Section.CITED and line.announces is not None:
+            announced = assembler.resolve(line.announces.section)
+            if announced is not None and announced not in (Section.OTHER, Section.CLOSE, Section.CITED):
+                return False
+        return True
 
+
+@dataclass(eq=False)
+class ItemList(Container):
+    """A list of missions or goals, the plan's or a strategy's.
+
+    Items are its labelled lines of one style; a line of another style under an item is
+    a third level, which has no place (contract decision 7), unless a table gives that
+    level a column of its own. Unlabelled text goes on the item above it, or, in a list
+    without labels, is an item itself. In a table row (``cell``) the list is one cell: a
+    list written again from 1, or a line of text, is the next cell.
+    """
+
+    section: Section = Section.MISSION
+    strategy: Optional[StrategyFrame] = None
+    declared: Optional[int] = None
+    examples: bool = False
+    heading_span: Optional[Span] = None
+    cell: bool = False
+    items: list[Line] = field(default_factory=list)
+    style: Optional[str] = None
+    lead: Optional[Line] = None  # a short line under the heading, not yet an item
+    split_inline: bool = False  # its items were written on one line
+    after_blank: bool = False  # a blank line stands after its last item
+
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind is Kind.BLANK:
+            self.after_blank = bool(self.items)
+            return True
+        if line.kind is Kind.ITEM:
+            self.after_blank = False
+            return self._item(line, assembler)
+        if line.kind is Kind.TEXT:
+            return self._text(line, assembler)
+        if line.kind is Kind.LEAD_IN and line.announces is not None:
+            announced = assembler.resolve(line.announces.section)
+            if announced is not None and _family(announced) != _family(self.section) and announced in _OPENS:
+                return False
+            if not self.items:
+                self.declared = line.announces.count
+                self.examples = line.announces.examples
+            return True
+        return super().take(line, assembler)
+
+    def _item(self, line: Line, assembler: Assembler) -> bool:
+        hint = assembler.resolve(line.section)
+        if hint is not None and line.label is not None and line.label.style.startswith("ordinal") \
+                and _family(hint) != _family(self.section):
+            return False
+        if hint in (Section.STRATEGY, Section.GROUP):
+            return False
+        label = line.label
+        assert label is not None
+        if self.split_inline and label.style != "inline":
+            return False  # the list was written on its heading's line
+        if self.style is None or label.style == "inline":
+            self.style = self.style or label.key
+            self.levels = [Level(label, False)]
+            self.lead = None
+            return self._add(line, assembler)
+        if label.key == self.style:
+            own = self.levels[0].label if self.levels else None
+            restarted = own is not None and not label.follows(own) and _restarts(label, self.items)
+            if restarted and self.cell:
+                return False  # written again from 1: the next cell
+            if restarted:  # the list stated again: a statement of its own (a restatement)
+                return assembler.replace_top(ItemList(section=self.section, strategy=self.strategy), line)
+            self.levels[:] = [Level(label, False)]
+            return self._add(line, assembler)
+        # A level below the last item.
+        if not any(level.label.key == label.key for level in self.levels):
+            self.levels.append(Level(label, False))
+        if self.strategy is not None:
+            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1)
+            if nested is not None:
+                self.strategy.child(nested).append(line)
+        return True
+
+    def _text(self, line: Line, assembler: Assembler) -> bool:
+        if line.inline:
+            self._inline(line, assembler)
+            return True
+        if self.split_inline:
+            return False
+        if self.cell and self.items:
+            # In a table, a paragraph under an item's name explains it (contract decision
+            # 8); after unlabelled text, a line of text is the next cell.
+            return self.items[-1].label is not None
+        if self.items and self.items[-1].label is not None:
+            if not self.items[-1].text.text.strip():
+                self.fill(line.text)  # a number alone, its text below it
+                return True
+            if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text):
+                return False  # a paragraph of its own: the prose resumes after the list
+            last = self.items[-1]
+            self.items[-1] = _joined(last, line)
+            return True
+        if not self.items and self.lead is None and len(line.text.text) <= _MAX_LEAD_FRAGMENT:
+            self.lead = line
+            return True
+        if self.lead is not None:
+            self.items.append(self.lead)
+            self.lead = None
+        return self._add(line, assembler)
+
+    def _inline(self, line: Line, assembler: Assembler) -> None:
+        """Content written on the heading's own line: its items, or one statement."""
+        pieces = split_items(line.text.text, self.declared)
+        if pieces is None:
+            self._add(line, assembler)
+            return
+        self.split_inline = True
+        for piece in pieces:
+            self._add(_piece_line(line, piece), assembler)
+
+    def fill(self, text: SpannedText) -> None:
+        last = self.items[-1]
+        self.items[-1] = _joined(last, Line(Kind.TEXT, text))
+
+    def _add(self, line: Line, assembler: Assembler) -> bool:
+        if line.text.text.strip() or line.label is not None:
+            self.items.append(line)
+            self.after_blank = False
+        return True
+
+    def close(self, assembler: Assembler) -> None:
+        if self.lead is not None and not self.items:
+            self.items.append(self.lead)
+        items = [item for item in self.items if item.text.text.strip()]
+        assembler.check_count(self.section, self.declared, self.examples, len(items), self.heading_span)
+        if self.strategy is not None:
+            self.strategy.children.setdefault(_family(self.section), []).extend(items)  # type: ignore[arg-type]
+        else:
+            assembler.keep(_family(self.section), [_to_item(line) for line in items])  # type: ignore[arg-type]
+
+
+@dataclass(eq=False)
+class StrategyList(Container):
+    """The plan's top list: its strategies, or tactics or guidelines where nothing stands
+    above them (contract decision 5). Rows that group them (มิติ) are not strategies,
+    unless nothing is grouped under them (decision 16)."""
+
+    kind: Section = Section.STRATEGY
+    declared: Optional[int] = None
+    examples: bool = False
+    heading_span: Optional[Span] = None
+    columns: list[Section] = field(default_factory=list)
+    entries: list[Strategy] = field(default_factory=list)
+    started: int = 0
+    style: Optional[str] = None
+    open_group: Optional[Strategy] = None  # a group row with nothing under it yet
+    split_inline: bool = False  # its strategies were written on one line: a summary
+
+    def holds(self, section: Section) -> bool:
+        # Header cells of a flattened table stand before the first row.
+        return not self.started and (section in CHILD_SECTIONS or section in (
+            Section.STRATEGY, Section.GROUP, Section.OTHER))
+
+    def header_cell(self, line: Line) -> None:
+        section = line.section
+        if section is not None and section not in (self.kind, Section.STRATEGY, Section.GROUP, Section.OTHER):
+            self.columns.append(section)
+        elif section is Section.OTHER:
+            self.columns.append(section)
+
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        if line.kind in (Kind.ITEM, Kind.TEXT) and self.split_inline:
+            return False  # written on its heading's line: what follows is not its
+        if line.kind is Kind.ITEM:
+            hint = assembler.resolve(line.section)
+            label = line.label
+            key = label.key if label is not None else None
+            if hint is Section.GROUP:
+                self._level(label)
+                self.started += 1
+                return assembler.open(StrategyFrame(title=line, group=True), None)
+            is_strategy = hint in (Section.STRATEGY, self.kind) or key == "inline" or (
+                hint is None and (self.style is None or key == self.style))
+            if not is_strategy:
+                return hint not in CHILD_SECTIONS
+            self.style = self.style or key
+            self._level(label)
+            self.started += 1
+            if self.open_group is not None:
+                self.open_group = None  # it groups this one: not a strategy itself
+            assembler.push(StrategyFrame.of(line, assembler))
+            return True
+        if line.kind is Kind.TEXT and line.inline:
+            pieces = split_items(line.text.text, self.declared) or [Piece(0, len(line.text.text), None)]
+            for piece in pieces:
+                self.take(_piece_line(line, piece), assembler)
+                assembler.pop()
+            self.split_inline = len(pieces) > 1
+            return True
+        if line.kind is Kind.LEAD_IN and line.announces is not None:
+            if not self.started:
+                self.declared, self.examples = line.announces.count, line.announces.examples
+            return True
+        return line.kind in (Kind.TEXT, Kind.BLANK, Kind.META, Kind.ANNOTATION)
+
+    def _level(self, label: Optional[Label]) -> None:
+        if label is None or label.style == "inline":
+            return
+        if not any(level.label.key == label.key for level in self.levels):
+            self.levels.append(Level(label, False))
+
+    def add(self, strategy: Strategy, group: bool) -> None:
+        if self.open_group is not None:
+            self.entries.append(self.open_group)  # nothing was grouped under it
+            self.open_group = None
+        if group:
+            self.open_group = strategy
+        else:
+            self.entries.append(strategy)
+
+    def close(self, assembler: Assembler) -> None:
+        if self.open_group is not None:
+            self.entries.append(self.open_group)
+            self.open_group = None
+        assembler.check_count(Section.STRATEGY, self.declared, self.examples, len(self.entries),
+                              self.heading_span)
+        assembler.keep(Section.STRATEGY, self.entries)
+
+
+@dataclass(eq=False)
+class StrategyFrame(Container):
+    """One strategy: its title, and the lists under it.
+
+    A child list is opened by its heading, by a lead-in that announces it, by an item
+    whose heading word names it ("กลยุทธ์ที่ 1"), or, for labelled lines with no heading,
+    it is the strategy's guidelines (contract decision 6), or the next column of a table.
+    """
+
+    title: Optional[Line] = None
+    group: bool = False
+    children: dict[Section, list[Line]] = field(default_factory=dict)
+    columns: list[Section] = field(default_factory=list)
+    column: int = 0
+    next_child: Optional[Section] = None
+    next_declared: Optional[int] = None
+    next_examples: bool = False
+    title_text: Optional[SpannedText] = None
+
+    @classmethod
+    def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
+        """A strategy from its title line, with the list its lead-in announces ("…
+        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้")."""
+        frame = cls(title=line)
+        if line.announces is not None:
+            announced = assembler.resolve(line.announces.section)
+            frame.next_child = announced if announced in CHILD_SECTIONS else None
+            frame.next_declared, frame.next_examples = line.announces.count, line.announces.examples
+        return frame
+
+    def holds(self, section: Section) -> bool:
+        return not self.group and (section in CHILD_SECTIONS or section is Section.OTHER)
+
+    def list_frame(self, assembler: Assembler) -> Optional[StrategyList]:
+        return next((frame for frame in reversed(assembler.stack) if isinstance(frame, StrategyList)), None)
+
+    def take(self, line: Line, assembler: Assembler) -> bool:
+        listing = self.list_frame(assembler)
+        if line.kind is Kind.ITEM:
+            hint = assembler.resolve(line.section)
+            inline = line.label is not None and line.label.style == "inline"
+            if self.group or hint in (Section.STRATEGY, Section.GROUP, Section.MISSION) or (
+                    listing is not None and hint == listing.kind) or inline:
+                return False  # the next strategy, a group row, a mission: not this one's
+            kind = hint if hint in CHILD_SECTIONS else self._next_kind(listing)
+            return assembler.open(self._child_list(kind, assembler), line)
+        if line.kind is Kind.TEXT:
+            columns = self._columns(listing)
+            if columns and not line.inline and self.column < len(columns):
+                kind = columns[self.column]
+                self.column += 1
+                self.child(kind).append(line)
+                return True
+            return True  # a paragraph that explains the strategy
+        if line.kind is Kind.LEAD_IN and line.announces is not None:
+            announced = assembler.resolve(line.announces.section)
+            if announced in CHILD_SECTIONS:
+                self.next_child = announced
+            self.next_declared, self.next_examples = line.announces.count, line.announces.examples
+            return True
+        return super().take(line, assembler)
+
+    def _columns(self, listing: Optional[StrategyList]) -> list[Section]:
+        return self.columns or (listing.columns if listing is not None else [])
+
+    def _next_kind(self, listing: Optional[StrategyList]) -> Section:
+        columns = self._columns(listing)
+        if columns and self.column < len(columns):
+            kind = columns[self.column]
+            self.column += 1
+            return kind
+        return self.next_child or Section.GUIDELINE
+
+    def _child_list(self, kind: Section, assembler: Assembler) -> ItemList:
+        declared = self.next_declared if self.next_child in (None, kind) else None
+        frame = ItemList(section=kind, strategy=self, declared=declared, examples=self.next_examples,
+                         cell=bool(self.columns or (self.list_frame(assembler) or StrategyList()).columns))
+        self.next_declared = None
+        return frame
+
+    def nested_kind(self, section: Section, depth: int) -> Optional[Section]:
+        """The list a level below an item of ``section`` goes to: the next column of a
+        table, when it holds another kind (contract decision 13); otherwise none."""
+        columns = self.columns
+        if section not in columns:
+            return None
+        index = columns.index(section) + depth
+        if index < len(columns) and _family(columns[index]) != _family(section):
+            return columns[index]
+        return None
+
+    def fill(self, text: SpannedText) -> None:
+        self.title_text = text
+
+    def child(self, section: Section) -> list[Line]:
+        """The lines of the strategy's list of ``section`` (its aims with its goals)."""
+        return self.children.setdefault(_family(section) or section, [])
+
+    def start_table(self, columns: list[Section]) -> None:
+        self.columns = columns
+        self.column = 0
+
+    def close(self, assembler: Assembler) -> None:
+        listing = self.list_frame(assembler)
+        if listing is None or self.title is None:
+            return
+        title, span = self._title()
+        if not title:
+            return
+        children = _strategy_children(self.children)
+        number = self.title.label.number if self.title.label else None
+        built = Strategy(number=number, title=title, span=span, **children)
+        listing.add(built, self.group)
+
+    def _title(self) -> tuple[str, Span]:
+        assert self.title is not None
+        text = self.title.text
+        if self.title_text is not None:
+            first = self.title.text.span().start_line
+            title = strategy_title(self.title_text)
+            return _clean(title.text), Span(start_line=min(first, title.span().start_line),
+                                            end_line=title.span().end_line)
+        title = split_lead_in(text)[0]
+        if self.title.label is None or self.title.label.style != "inline":
+            title = strategy_title(title)  # a name on its line runs on into a description
+        return _clean(title.text), title.span()
+
+
+def _strategy_children(children: dict[Section, list[Line]]) -> dict[str, list[Item]]:
+    """The four lists of a strategy; aims are its goals only where it has no goal list."""
+    built: dict[str, list[Item]] = {name: [] for name in ("guidelines", "goals", "indicators", "tactics")}
+    goals = children.get(Section.GOAL) or children.get(Section.AIM) or []
+    for section, lines in children.items():
+        if section in (Section.GOAL, Section.AIM) or section not in _CHILD_FIELDS:
+            continue  # goals below; a column the schema does not hold
+        built[_CHILD_FIELDS[section]] += [_to_item(line) for line in lines if line.text.text.strip()]
+    built["goals"] = [_to_item(line) for line in goals if line.text.text.strip()]
+    return built
+
+
+# What a heading of each section opens, and which container must hold it.
+_Opener = Callable[[Line, "Assembler"], Container]
+
+
+def _open_item_list(line: Line, assembler: Assembler) -> Container:
+    section = assembler.resolve(line.section)
+    assert section is not None
+    strategy = assembler.top if isinstance(assembler.top, StrategyFrame) else None
+    if strategy is not None:
+        return strategy._child_list(section, assembler)
+    announces = line.announces or Announcement(None, None)
+    return ItemList(section=section, declared=announces.count, examples=announces.examples,
+                    heading_span=line.text.span())
+
+
+def _open_strategy_list(line: Line, assembler: Assembler) -> Container:
+    section = assembler.resolve(line.section)
+    announces = line.announces or Announcement(None, None)
+    kind = section if section in (Section.TACTIC, Section.GUIDELINE) else Section.STRATEGY
+    return StrategyList(kind=kind, declared=announces.count, examples=announces.examples,
+                        heading_span=line.text.span())
+
+
+def _open_vision(line: Line, assembler: Assembler) -> Container:
+    return Vision(then=line.sections[1:])
+
+
+def _open_ignored(line: Line, assembler: Assembler) -> Container:
+    section = assembler.resolve(line.section) or Section.OTHER
+    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None)
+
+
+_OPENS: dict[Section, _Opener] = {
+    Section.VISION: _open_vision,
+    Section.MISSION: _open_item_list,
+    Section.GOAL: _open_item_list,
+    Section.PLAN_GOAL: _open_item_list,
+    Section.AIM: _open_item_list,
+    Section.PLAN_AIM: _open_item_list,
+    Section.STRATEGY: _open_strategy_list,
+    Section.GUIDELINE: _open_item_list,
+    Section.INDICATOR: _open_item_list,
+    Section.TACTIC: _open_item_list,
+    Section.GROUP: _open_ignored,
+    Section.OTHER: _open_ignored,
+    Section.CLOSE: _open_ignored,
+    Section.CITED: _open_ignored,
+}
+# Sections that only a strategy holds as its own lists; at plan level they are ignored
+# (plan-level indicators have no field: contract decision 4), or are the top list.
+_STRATEGY_ONLY = frozenset({Section.GUIDELINE, Section.INDICATOR, Section.TACTIC})
+
+
+# ------------------------------------------------------------------ assembler
 
 @dataclass
 class Draft:
@@ -112,94 +631,201 @@ class Draft:
 
 
 class Assembler:
-    """Feeds typed lines through a stack of open frames into a ``Draft``."""
+    """Feeds typed lines through a stack of open containers into a ``Draft``."""
 
     def __init__(self, organization: Optional[Organization] = None) -> None:
-        self.stack: list[_Frame] = []
+        self.stack: list[Container] = [Root()]
         self.vision: Optional[TextBlock] = None
-        self.statements: dict[Section, list[list]] = {
-            Section.MISSION: [], Section.PLAN_GOAL: [], Section.STRATEGY: []}
+        self.statements: dict[Section, list[list[Any]]] = defaultdict(list)
         self.warnings: list[Warning] = []
         self.province_plan = organization is not None and organization.kind == "จังหวัด"
-        self._handlers: dict[Kind, Callable[[Line], None]] = {
-            Kind.HEADING: self._heading,
-            Kind.ITEM: self._item,
-            Kind.TEXT: self._text,
-            Kind.LEAD_IN: self._lead_in,
-            Kind.END: self._end,
-        }
+        self.footnotes = False  # after a rule line, until the page ends
+        self.last: Optional[Line] = None  # the line fed before this one
+        self._skip_inline = False  # the content of a heading passed over
+
+    @property
+    def top(self) -> Container:
+        return self.stack[-1]
+
+    @property
+    def no_strategies(self) -> bool:
+        return not self.statements[Section.STRATEGY] and not any(
+            isinstance(frame, StrategyList) for frame in self.stack)
 
     def feed(self, lines: Iterable[Line]) -> Draft:
         for line in lines:
-            handler = self._handlers.get(line.kind)
-            if handler:
-                if line.kind is not Kind.HEADING and isinstance(self.top, _Ignored):
-                    self.top.awaits_title = False
-                handler(line)
-        self._pop_to_root()
-        missions, goals, strategies = (
-            merge_statements(self.statements[section], self.warnings)
-            for section in (Section.MISSION, Section.PLAN_GOAL, Section.STRATEGY))
-        return Draft(self.vision, missions, goals, strategies, self.warnings)
+            self.line(line)
+        while len(self.stack) > 1:
+            self.pop()
+        return Draft(self.vision, merge_statements(self.statements[Section.MISSION], self.warnings),
+                     self._plan_goals(), merge_statements(self.statements[Section.STRATEGY], self.warnings),
+                     self.warnings)
 
-    # ----------------------------------------------------------------- the stack
+    def _plan_goals(self) -> list[Item]:
+        """The plan's goals: its เป้าประสงค์, or its เป้าหมาย where it states none."""
+        section = Section.GOAL if self.statements[Section.GOAL] else Section.AIM
+        return merge_statements(self.statements[section], self.warnings)
 
-    @property
-    def top(self) -> Optional[_Frame]:
-        return self.stack[-1] if self.stack else None
+    # ----------------------------------------------------------------- lines
 
-    def _strategy(self) -> Optional[_Strategy]:
-        return next((frame for frame in reversed(self.stack) if isinstance(frame, _Strategy)), None)
-
-    def _pop_until(self, keep: Callable[[_Frame], bool]) -> None:
-        while self.stack and not keep(self.stack[-1]):
-            self._close(self.stack.pop())
-
-    def _pop_to_root(self) -> None:
-        self._pop_until(lambda frame: False)
-
-    def _pop_to_strategy(self) -> _Strategy:
-        self._pop_until(lambda frame: isinstance(frame, _Strategy))
-        return self.stack[-1]  # type: ignore[return-value]
-
-    def _close(self, frame: _Frame) -> None:
-        if isinstance(frame, _Strategy):
-            listing = self.top
-            built = self._build_strategy(frame)
-            if isinstance(listing, _List) and listing.section is Section.STRATEGY:
-                listing.entries.append(built)
-            else:
-                self._keep_statement(Section.STRATEGY, [built])
-        elif isinstance(frame, _Vision):
-            if self.vision is None:
-                self.vision = frame.statement
-        elif isinstance(frame, _List):
-            if frame.section is Section.STRATEGY:
-                self._check_count(frame, frame.started)
-                self._keep_statement(Section.STRATEGY, frame.entries)
-            else:
-                self._check_count(frame, len(frame.items))
-                if frame.section in _DOCUMENT_LISTS:
-                    self._keep_statement(frame.section, [_to_item(line) for line in frame.items])
-
-    def _keep_statement(self, section: Section, entries: list) -> None:
-        statements = self.statements[section]
-        if entries and not any(entries is kept for kept in statements):
-            statements.append(entries)
-
-    def _check_count(self, frame: _List, found: int) -> None:
-        if frame.declared is None or frame.declared == found or not found:
+    def line(self, line: Line) -> None:
+        if line.kind is Kind.PAGE:
+            self.footnotes = False
             return
-        self.warnings.append(warning(
-            "COUNT_MISMATCH",
-            f"The text declares {frame.declared} {frame.section.value} item(s) but {found} "
-            f"were found; check the list for missed or merged items.",
-            frame.heading_span,
-        ))
+        if self.footnotes:
+            return
+        if line.kind is Kind.RULE:
+            self.footnotes = True
+            return
+        if line.label is not None and line.label.style != "inline" and line.kind in (
+                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and line.section is not Section.CITED:
+            line = self._number(line)  # (a citation's numbers are its own list's)
+        if self._skip_inline:
+            self._skip_inline = False
+            if line.inline:
+                return
+        if self._awaits_text(line):
+            self.top.fill(line.whole or line.text)
+        elif line.kind is Kind.HEADING:
+            if not self._header_run(line):
+                self.heading(line)
+        else:
+            while not self.top.take(line, self):
+                self.pop()
+        self.last = line
 
-    # --------------------------------------------------------------- headings
+    def _number(self, line: Line) -> Line:
+        """Close what was opened since the level ``line`` goes on; a bare number that
+        goes on with no list is text ("ปีละ" / "5 ครั้ง")."""
+        label = line.label
+        assert label is not None
+        for depth in range(len(self.stack) - 1, -1, -1):
+            frame = self.stack[depth]
+            for index in range(len(frame.levels) - 1, -1, -1):
+                level = frame.levels[index]
+                if not _goes_on(label, level, line, frame):
+                    continue
+                while len(self.stack) > depth + 1:
+                    self.pop()
+                style = level.label.style if label.weak else label.style
+                frame.levels[index + 1:] = []
+                frame.levels[index] = Level(Label(label.number, style), level.headings)
+                if isinstance(frame, Root) and line.kind is Kind.ITEM:
+                    return Line(Kind.TEXT, line.text, line.indent)  # the frame's own item
+                return line if not label.weak else Line(
+                    line.kind, line.text, line.indent, Label(label.number, style), line.sections,
+                    line.announces, line.wrapped, line.inline, line.worded)
+        if label.weak and not label.starts:
+            number = SpannedText.of_line(label.number or "", line.text.span().start_line,
+                                         line.text.span().start_line)
+            return Line(Kind.TEXT, number.join(line.text), line.indent)
+        if line.kind is Kind.HEADING:
+            holder = self._holder(self.resolve(line.section))
+            holder.levels.append(Level(label, True))
+        return line
 
-    def _resolve(self, section: Optional[Section]) -> Optional[Section]:
+    def _holder(self, section: Optional[Section]) -> Container:
+        return next(frame for frame in reversed(self.stack)
+                    if section is not None and frame.holds(section) or isinstance(frame, Root))
+
+    def _awaits_text(self, line: Line) -> bool:
+        """Whether ``line`` is the text of a number that stood alone on the line above
+        ("ยุทธศาสตร์ที่ 6" / "มาตรการภาษี …"), whatever its first word reads as."""
+        top = self.top
+        awaiting = (isinstance(top, StrategyFrame) and top.title is not None and top.title_text is None
+                    and not top.title.text.text.strip()) or (
+            isinstance(top, ItemList) and bool(top.items) and top.items[-1].label is not None
+            and not top.items[-1].text.text.strip())
+        return (awaiting and line.label is None and not line.inline
+                and line.kind in (Kind.TEXT, Kind.HEADING, Kind.ANNOTATION)
+                and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
+
+    def _header_run(self, line: Line) -> bool:
+        """A second bare heading of a child list right after an empty one: the header
+        cells of a flattened table ("กลยุทธ์" / "แนวทางการขับเคลื่อน")."""
+        previous, top = self.last, self.top
+        section = self.resolve(line.section)
+        if (previous is None or previous.kind is not Kind.HEADING or line.label is not None
+                or section not in CHILD_SECTIONS or not isinstance(top, ItemList)
+                or top.strategy is None or top.items or top.lead is not None):
+            return False
+        strategy = top.strategy
+        self.stack.pop()
+        strategy.start_table([top.section, section])
+        return True
+
+    def heading(self, line: Line) -> None:
+        section = self.resolve(line.section)
+        if section is None:
+            return
+        top = self.top
+        if isinstance(top, StrategyList) and not top.started and top.holds(section):
+            top.header_cell(line)
+            return
+        if section is Section.MISSION and self._in_strategy():
+            self._skip_inline = True  # "พันธกิจ …" in a strategy's block: the mission it serves
+            return
+        if section in _STRATEGY_ONLY and not self._in_strategy():
+            if section is Section.INDICATOR or not self.no_strategies:
+                section = Section.CLOSE  # plan-level indicators have no field: left out
+            else:
+                section = Section.STRATEGY
+        while not self.top.holds(section):
+            self.pop()
+        if isinstance(self.top, Ignored) and self.top.awaits_title:
+            self.top.take(line, self)
+            return
+        frame = _OPENS[section](line, self)
+        if isinstance(frame, ItemList) and frame.heading_span is None:
+            frame.heading_span = line.text.span()
+            announces = line.announces
+            if announces is not None and frame.declared is None:
+                frame.declared, frame.examples = announces.count, announces.examples
+        self.push(frame)
+
+    def _in_strategy(self) -> bool:
+        return any(isinstance(frame, StrategyFrame) and not frame.group for frame in self.stack)
+
+    def prose(self, line: Line) -> None:
+        """What a paragraph of prose states of a plan, fed as lines of their own; the
+        sections they open close where the prose resumes."""
+        depth = len(self.stack)
+        for found in find_statements(line.text, line.indent):
+            if found.kind is Kind.HEADING:
+                while len(self.stack) > depth:
+                    self.pop()
+                self.heading(found)
+            else:
+                self.line(found)
+        while len(self.stack) > depth:
+            self.pop()
+
+    # ----------------------------------------------------------------- stack
+
+    def push(self, frame: Container) -> Container:
+        self.stack.append(frame)
+        return frame
+
+    def open(self, frame: Container, line: Optional[Line]) -> bool:
+        """Push ``frame`` and give it ``line``; a frame that refuses it is closed again
+        (its caller is told, and passes the line on)."""
+        self.push(frame)
+        if line is None or frame.take(line, self):
+            return True
+        self.pop()
+        return False
+
+    def replace_top(self, frame: Container, line: Line) -> bool:
+        """Close the top container and open ``frame`` in its place with ``line``."""
+        self.pop()
+        self.push(frame)
+        return frame.take(line, self)
+
+    def pop(self) -> None:
+        frame = self.stack.pop()
+        frame.close(self)
+
+    def resolve(self, section: Optional[Section]) -> Optional[Section]:
         """A province's strategies are the plan's own only in a province's plan."""
         if section is Section.PROVINCE_STRATEGY:
             return Section.STRATEGY if self.province_plan else Section.CITED
@@ -207,231 +833,65 @@ class Assembler:
             return Section.CLOSE if self.province_plan else Section.CITED
         return section
 
-    def _heading(self, line: Line) -> None:
-        if isinstance(self.top, _Ignored) and self.top.awaits_title:
-            self.top.awaits_title = False  # "ส่วนที่ 3" / "ยุทธศาสตร์ขององค์กรปกครองส่วนท้องถิ่น"
+    # --------------------------------------------------------------- results
+
+    def keep(self, section: Section, entries: list[Any]) -> None:
+        if entries:
+            self.statements[section].append(entries)
+
+    def check_count(self, section: Section, declared: Optional[int], examples: bool, found: int,
+                    span: Optional[Span]) -> None:
+        if declared is None or examples or declared == found or not found:
             return
-        section = self._resolve(line.section)
-        declared = line.announces.count if line.announces else None
-        span = line.text.span()
-        strategy = self._strategy()
-        if strategy is not None and section in _CHILD_FIELDS and self._sibling_of_strategies(line):
-            # "2.3 เป้าประสงค์" after "2.2 ยุทธศาสตร์": a section of the plan, not of the
-            # last strategy; goals there are the plan's, the other lists cannot be placed.
-            section = Section.PLAN_GOAL if section is Section.GOAL else Section.CLOSE
-        if section is Section.VISION:
-            self._pop_to_root()
-            self.stack.append(_Vision(then=line.sections[1:]))
-        elif section in _CHILD_FIELDS and strategy is not None and not (
-                section is Section.TACTIC and self._tactics_are_top(strategy)):
-            self._open_child(section, declared, span)
-        elif section in (Section.MISSION, Section.PLAN_GOAL, Section.GOAL):
-            self._open_list(Section.MISSION if section is Section.MISSION else Section.PLAN_GOAL,
-                            declared, span)
-        elif section is Section.STRATEGY or (section is Section.TACTIC and self._tactics_are_top(None)):
-            self._open_list(Section.STRATEGY, declared, span, line.label)
-        elif section is Section.OTHER and strategy is not None:
-            self._pop_to_strategy()
-            self.stack.append(_Ignored())
-        else:
-            self._pop_to_root()
-            self.stack.append(_Ignored(cited=section is Section.CITED,
-                                       awaits_title=_PART.match(line.text.text) is not None))
+        self.warnings.append(warning(
+            "COUNT_MISMATCH",
+            f"The text declares {declared} {section.value} item(s) but {found} were found; "
+            f"check the list for missed or merged items.",
+            span,
+        ))
 
-    def _tactics_are_top(self, strategy: Optional[_Strategy]) -> bool:
-        """Tactics are the top level where nothing stands above them (no strategy in the
-        plan so far), or where the open "strategy" is itself a tactic."""
-        if strategy is not None:
-            return strategy.title.section is Section.TACTIC
-        return not self.statements[Section.STRATEGY]
 
-    def _sibling_of_strategies(self, line: Line) -> bool:
-        """Whether a numbered heading stands at the level of the heading that opened the
-        list of strategies (both numbered, as deep as each other)."""
-        listing = next((frame for frame in self.stack
-                        if isinstance(frame, _List) and frame.section is Section.STRATEGY), None)
-        own = listing.label if listing is not None else None
-        return (own is not None and line.label is not None and own.style == line.label.style
-                and own.depth == line.label.depth)
+def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:
+    """Whether ``label`` is the next label of ``level``: headings go on with levels of
+    headings (and the frame's), items with levels of items; a bare number goes on with
+    a list of numbers of any style."""
+    if not isinstance(frame, Root) and level.headings != (line.kind is Kind.HEADING):
+        return False
+    if label.weak:  # "๒ บริหาร…" after "๑. …": a number whose dot the text lost
+        previous = level.label
+        return previous.style in ("dotted", "bare") and previous.number is not None \
+            and "." not in previous.number and label.last == (previous.last or 0) + 1
+    return label.follows(level.label)
 
-    def _open_list(self, section: Section, declared: Optional[int] = None,
-                   span: Optional[Span] = None, label: Optional[Label] = None) -> _List:
-        self._pop_to_root()
-        frame = _List(section, declared, span, label=label)
-        self.stack.append(frame)
-        return frame
 
-    def _open_child(self, section: Section, declared: Optional[int],
-                    span: Optional[Span]) -> _List:
-        strategy = self._pop_to_strategy()
-        strategy.lists.setdefault(section, [])
-        frame = _List(section, declared, span)
-        self.stack.append(frame)
-        return frame
+def _restarts(label: Label, items: list[Line]) -> bool:
+    """Whether ``label`` starts its list again: a 1 as deep as the list's first item, once
+    the list has gone past its second item."""
+    numbered = [item.label for item in items if item.label is not None and item.label.number]
+    if not label.starts or label.number is None or len(numbered) < 2:
+        return False
+    return label.number.count(".") == numbered[0].number.count(".")  # type: ignore[union-attr]
 
-    # ------------------------------------------------------------------ items
 
-    def _item(self, line: Line) -> None:
-        hint = self._resolve(line.section)
-        strategy = self._strategy()
-        if isinstance(self.top, _Ignored) and self.top.cited:
-            return
-        if hint is Section.STRATEGY or (hint is Section.TACTIC and self._tactics_are_top(strategy)):
-            self._start_strategy(line)
-        elif hint in _CHILD_FIELDS and strategy is not None:
-            frame = self.top
-            if not (isinstance(frame, _List) and frame.section is hint):
-                frame = self._open_child(hint, None, None)
-            self._add(frame, line)
-        elif hint in _DOCUMENT_LISTS:
-            frame = self.top
-            if not (isinstance(frame, _List) and frame.section is hint):
-                frame = self._open_list(hint)
-            self._add(frame, line)
-        elif hint is None:
-            self._plain_item(line)
+def _joined(item: Line, line: Line) -> Line:
+    return Line(item.kind, item.text.join(line.text, item.wrapped), item.indent, item.label,
+                item.sections, item.announces, line.wrapped, item.inline, item.worded)
 
-    def _plain_item(self, line: Line) -> None:
-        """An item with no heading word: where it goes depends on what is open."""
-        frame = self.top
-        if isinstance(frame, _Vision) and frame.statement is not None and frame.then:
-            frame = self._open_next_of_combined(frame)
-        if isinstance(frame, _List) and frame.section is Section.STRATEGY:
-            self._start_strategy(line)
-        elif isinstance(frame, _Strategy):
-            if _starts_next_strategy(line, frame, []):
-                self._start_strategy(line)
-            else:
-                self._add(self._open_child(frame.next_child, frame.next_declared, None), line)
-        elif isinstance(frame, _List) and frame.section in _CHILD_FIELDS:
-            strategy = self._strategy()
-            if strategy is not None and _starts_next_strategy(line, strategy, frame.items):
-                self._start_strategy(line)
-            else:
-                self._add(frame, line)
-        elif isinstance(frame, _List):
-            self._add(frame, line)
 
-    def _open_next_of_combined(self, vision: _Vision) -> _List:
-        """Items after the vision of a combined heading ("วิสัยทัศน์/พันธกิจ") belong to
-        the next section it named."""
-        section = self._resolve(vision.then[0])
-        if section in (Section.STRATEGY, Section.TACTIC):
-            return self._open_list(Section.STRATEGY)
-        return self._open_list(Section.MISSION if section is Section.MISSION else Section.PLAN_GOAL)
+def _piece_line(line: Line, piece: Piece) -> Line:
+    return Line(Kind.ITEM, line.text.slice(piece.start, piece.end), line.indent,
+                Label(piece.number, "inline"))
 
-    def _start_strategy(self, line: Line) -> None:
-        self._pop_until(lambda frame: isinstance(frame, _List) and frame.section is Section.STRATEGY)
-        if not self.stack:
-            self.stack.append(_List(Section.STRATEGY, entries=self._continued_statement(line)))
-        listing = self.top
-        assert isinstance(listing, _List)
-        listing.started += 1
-        strategy = _Strategy(title=line, number=line.label.number if line.label else None)
-        if line.announces is not None:
-            if line.announces.section in _CHILD_FIELDS:
-                strategy.next_child = line.announces.section
-            strategy.next_declared = line.announces.count
-        self.stack.append(strategy)
 
-    def _continued_statement(self, line: Line) -> list:
-        """The statement a strategy numbered one after the last one goes on (a section
-        the schema does not hold stood between them), or a new one."""
-        statements = self.statements[Section.STRATEGY]
-        if statements and line.label is not None and line.label.last is not None:
-            last = statements[-1][-1]
-            if last.number and last.number.isdigit() and int(last.number) + 1 == line.label.last:
-                return statements[-1]
-        return []
-
-    def _add(self, frame: _List, line: Line) -> None:
-        """Append an item, unless a weak label breaks the list's sequence: then its
-        text goes on the item above ("ปีละ" / "5 ครั้ง")."""
-        if line.label is not None and line.label.weak and not _continues(frame.items, line.label):
-            if frame.items:
-                last = frame.items[-1]
-                first_line = line.text.span().start_line
-                number = SpannedText.of_line(line.label.number or "", first_line, first_line)
-                frame.items[-1] = replace(last, text=last.text.join(number).join(line.text))
-            return
-        if not line.text:
-            return  # a number whose text the extraction lost
-        frame.items.append(line)
-        strategy = self._strategy()
-        if frame.section in _CHILD_FIELDS and strategy is not None:
-            strategy.lists.setdefault(frame.section, []).append(line)
-
-    # ------------------------------------------------------------------- text
-
-    def _text(self, line: Line) -> None:
-        frame = self.top
-        if isinstance(frame, _Vision) and not frame.quoted and line.announces is None:
-            quoted = any(quote in line.text.text for quote in QUOTES)
-            if frame.statement is None or quoted:
-                frame.statement, frame.quoted = vision_statement(line.text), quoted
-        elif isinstance(frame, _List) and frame.section is not Section.STRATEGY:
-            if all(item.label is None for item in frame.items):
-                self._add(frame, line)
-
-    def _lead_in(self, line: Line) -> None:
-        announces = line.announces
-        assert announces is not None
-        frame = self.top
-        if isinstance(frame, _Strategy):
-            if announces.section in _CHILD_FIELDS:
-                frame.next_child = announces.section
-            frame.next_declared = announces.count
-        elif isinstance(frame, _List) and not frame.items and not frame.started:
-            frame.declared = announces.count
-
-    def _end(self, line: Line) -> None:
-        """A list written inside a sentence is over: close the section it opened."""
-        if any(isinstance(frame, (_List, _Vision)) for frame in self.stack):
-            while self.stack:
-                frame = self.stack.pop()
-                self._close(frame)
-                if isinstance(frame, (_List, _Vision)):
-                    break
-
-    # ------------------------------------------------------------------ output
-
-    def _build_strategy(self, frame: _Strategy) -> Strategy:
-        children = {
-            _CHILD_FIELDS[section]: [_to_item(line) for line in lines]
-            for section, lines in frame.lists.items()
-        }
-        return Strategy(number=frame.number, title=frame.title.text.text,
-                        span=frame.title.text.span(), **children)
+def _clean(text: str) -> str:
+    """Document text: footnote markers off (contract decision 12), spaces collapsed."""
+    return collapse_spaces(FOOTNOTE_MARKER_PATTERN.sub("", text))
 
 
 def _to_item(line: Line) -> Item:
-    return Item(number=line.label.number if line.label else None,
-                text=line.text.text, span=line.text.span())
-
-
-def _continues(items: list[Line], label: Label) -> bool:
-    """Whether ``label`` is the next number of the list (1 for an empty list)."""
-    numbered = [item.label.last for item in items if item.label and item.label.last is not None]
-    expected = numbered[-1] + 1 if numbered else 1
-    return label.last == expected
-
-
-def _starts_next_strategy(line: Line, strategy: _Strategy, children: list[Line]) -> bool:
-    """Whether a plain item is the next strategy rather than one of this one's items.
-
-    It is when it is numbered like the strategy's own title, one further, and either
-    less indented than the strategy's items or not the next number of their list.
-    """
-    own, label = strategy.title.label, line.label
-    if own is None or label is None or own.style != label.style or own.depth != label.depth:
-        return False
-    if own.last is None or label.last != own.last + 1:
-        return False
-    if not children:
-        return line.indent <= strategy.title.indent
-    if line.indent < min(child.indent for child in children):
-        return True
-    return not _continues(children, label)
+    text = split_lead_in(line.text)[0] if line.kind is Kind.ITEM else line.text
+    return Item(number=line.label.number if line.label else None, text=_clean(text.text),
+                span=text.span())
 
 
 # ------------------------------------------------------------- duplicate lists
@@ -485,16 +945,12 @@ def _keys(entry: Union[Item, Strategy]) -> tuple[str, str]:
 
 
 def _similar_to(other: str) -> Callable[[str], bool]:
-    """Whether a text is like ``other``: difflib's ratio, its cheap bounds first.
-
-    One matcher holds ``other`` (``set_seq2``, the side difflib indexes) for every text
-    compared with it, instead of indexing it again for each; it is made on first need.
-    """
+    """Whether a text is like ``other``: difflib's ratio, its cheap bounds first."""
     matcher: Optional[SequenceMatcher[str]] = None
 
     def similar(text: str) -> bool:
         nonlocal matcher
-        if text == other:
+        if text == other or _restates(text, other):
             return True
         if matcher is None:
             matcher = SequenceMatcher(None, "", other)
@@ -505,22 +961,29 @@ def _similar_to(other: str) -> Callable[[str], bool]:
     return similar
 
 
-def _same_list(first: list, second: list) -> bool:
+def _restates(text: str, other: str) -> bool:
+    """Whether one entry is the other with words added: a gloss in brackets, a
+    description ("การสร้าง…" / "การสร้าง… (Competitive Advantage)")."""
+    shorter, longer = sorted((text, other), key=len)
+    return len(shorter) >= _MIN_RESTATED and longer.startswith(shorter)
+
+
+def _same_list(first: list[Any], second: list[Any]) -> bool:
     shorter, longer = sorted((first, second), key=len)
     longer_texts = [_text(other) for other in longer]
-    restated = set(longer_texts)  # an entry restated word for word needs no difflib
+    restated = set(longer_texts)
     tests = [_similar_to(other) for other in longer_texts]
     matched = sum(1 for text in map(_text, shorter)
                   if text in restated or any(similar(text) for similar in tests))
     return matched >= max(1, _SAME_LIST_SHARE * len(shorter)) and matched >= min(2, len(shorter))
 
 
-def _children(statement: list) -> int:
+def _children(statement: list[Any]) -> int:
     return sum(len(entry.guidelines) + len(entry.goals) + len(entry.indicators) + len(entry.tactics)
                for entry in statement if isinstance(entry, Strategy))
 
 
-def _fuller(statement: list, earlier: list) -> bool:
+def _fuller(statement: list[Any], earlier: list[Any]) -> bool:
     """Whether ``statement`` is fuller than the ``earlier`` one: more entries, then more
     children under them; a tie keeps the earlier."""
     return (len(statement), _children(statement)) > (len(earlier), _children(earlier))

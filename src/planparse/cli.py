@@ -1,41 +1,32 @@
-"""The ``planparse`` command's entry point, and ``extract``'s work without typer.
+"""The ``planparse`` command (typer): the only place that prints, exits or shows progress.
 
-Exit codes (the README lists them too):
-
-- 0 done;
-- 1 an input could not be read or is not text (``extract``, ``show``), or any file of a
-  batch failed;
-- 2 a usage error: an unknown option or format, an output that exists without
-  ``--force``, folders that overlap;
-- 3 with ``--strict``, a document has warnings (and nothing failed);
-- 130 interrupted (Ctrl-C); what was finished is kept.
-
-The commands are typer's, in commands.py (``planparse.cli.app`` still finds them). typer
-0.29 validates every parameter with a pydantic TypeAdapter when it runs a command, and
-importing that machinery alone costs about 1.6x the start-up the benchmark allows
-``extract`` in all (benchmarks/README.md, "The CLI"). So ``main`` recognises the common
-call, ``planparse extract FILE`` to JSON with any of its plain options, and runs it here
-without importing typer, pydantic, rich or PyYAML; anything else, or anything it is not
-sure to read exactly as typer would, goes to typer. Both run ``run_extract``, and
-tests/test_cli_fast.py holds the two to the same output, messages and exit code.
+Every failure is one line on standard error, ``planparse: `` and the reason, and an exit
+code from EXIT_CODES; usage errors too (``main`` words click's in one line), never a
+traceback or a box. Anything written to the terminal goes through ``terminal_text``, so
+a file name cannot send control characters or escape sequences to it.
 """
 
 from __future__ import annotations
 
-import codecs
-import errno
+import json
 import os
-import re
 import sys
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Optional
 
+import typer
+
+from . import __version__
 from .errors import PlanParseError
 from .flat import span_label
-from .outputs import printable, write_atomically
+from .inputs import DEFAULT_MAX_BYTES, read_input
+from .outputs import printable, terminal_text, write_atomically
 
 if TYPE_CHECKING:
-    from .records import Warning
+    from .batch.report import FileRecord, RunReport
+    from .model import PlanDocument, Warning
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -43,95 +34,159 @@ EXIT_USAGE = 2
 EXIT_WARNINGS = 3
 EXIT_INTERRUPTED = 130
 
+EXIT_CODES = {
+    EXIT_OK: "done",
+    EXIT_INPUT: "extract, show: the input could not be read or is not text, or the output "
+                "could not be written; batch: at least one file failed",
+    EXIT_USAGE: "a usage error: an unknown option or format, an output that exists without "
+                "--force, folders that overlap, a batch already running into the folder",
+    EXIT_WARNINGS: "--strict, and a document has warnings (and nothing failed)",
+    EXIT_INTERRUPTED: "interrupted with Ctrl-C; what was done is kept",
+}
+# click's "\b" keeps the lines of the paragraph after it as they are.
+_EPILOG = "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {meaning}"
+                                         for code, meaning in EXIT_CODES.items())
+
+app = typer.Typer(
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Turn Thai development plan texts into structured JSON, YAML or CSV.",
+    epilog=_EPILOG,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
 
 def main() -> None:
-    """Console-script entry point."""
-    request = plain_extract(sys.argv[1:])
-    if request is None:
-        try:
-            from .commands import app
-        except KeyboardInterrupt:  # Ctrl-C while typer loads: an exit, not a traceback
-            sys.exit(EXIT_INTERRUPTED)
-        app()
-    else:
-        sys.exit(_run_plain_extract(request))
+    """Console-script entry point: typer's app, with its usage errors made one line."""
+    try:
+        code = app(prog_name="planparse", standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # what is left of typer's output (its help) fails here, if at all
+    except typer.TyperException as error:
+        context = getattr(error, "ctx", None)  # a usage error knows its command
+        if context is not None and error.format_message() == context.get_help():
+            sys.stderr.write(error.format_message() + "\n")  # no arguments: the help
+        else:
+            words = context.command_path.split()[1:] if context is not None else []
+            _tell(f"planparse: {error.format_message()} (see "
+                  f"{' '.join(['planparse', *words, '--help'])})")
+        code = error.exit_code
+    except OSError as error:  # typer's own writing (the help) to a full or closed output
+        code = _standard_output_lost(error)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def __getattr__(name: str) -> Any:
-    """The typer app and the rest of commands.py, as before they moved there."""
-    if name.startswith("__"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import commands
-
-    return getattr(commands, name)
+def _fail(message: str, code: int) -> NoReturn:
+    """One line on standard error, then exit: never a traceback."""
+    _tell(f"planparse: {message}")
+    raise typer.Exit(code)
 
 
-# ------------------------------------------------------------------ extract's work
+def _tell(line: str) -> None:
+    """One line on standard error, without anything a terminal would take as control."""
+    try:
+        typer.echo(terminal_text(line), err=True)
+    except (OSError, ValueError):  # no standard error to tell: nothing to do
+        pass
 
 
-class Failure(Exception):
-    """The command must stop with one line on standard error and this exit code."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def run_extract(file: str, format: str, output: Optional[Path], force: bool, strict: bool,
-                tell: Callable[[str], None]) -> int:
-    """Write the document of ``file`` in ``format`` to ``output`` (standard output when
-    None), ``tell`` each of its warnings; the exit code, or Failure."""
-    if output is not None and output.exists() and not force:
-        raise Failure(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
-    warnings, text = read_and_convert(file, lambda data, name: _extract(data, name, format))
-    rendered = text.encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(rendered)
+def _write_standard_output(data: bytes) -> None:
+    """``data`` on standard output, or exit 1 with one line saying why it cannot be written
+    (closed, full, a reader gone)."""
+    try:
+        if sys.stdout is None:
+            raise OSError("it is closed")
         sys.stdout.flush()
-    else:
-        try:
-            write_atomically(output, rendered)
-        except OSError as error:
-            raise Failure(f"{output}: cannot be written ({error.strerror or error})",
-                          EXIT_INPUT) from None
-    for line in warning_lines(warnings, printable(file)):
-        tell(line)
-    return EXIT_WARNINGS if strict and warnings else EXIT_OK
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except (OSError, ValueError) as error:
+        _stdout_failed(error)
 
 
-def _extract(data: bytes, name: str, format: str) -> tuple[list[Warning], str]:
-    """The warnings and the text of one input in ``format``; JSON without pydantic."""
-    from .parser import parse_record
+def _stdout_failed(error: Exception) -> NoReturn:
+    raise typer.Exit(_standard_output_lost(error))
 
-    record = parse_record(data, name)
-    if format == "json":
-        from .records import to_json
 
-        return record.warnings, to_json(record)
-    from .records import to_document
+def _standard_output_lost(error: Exception) -> int:
+    """Say why standard output failed, and point it at nothing, so that the interpreter's
+    last flush is quiet too; the exit code."""
+    try:
+        if sys.stdout is not None and sys.stdout.fileno() == 1:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except (OSError, ValueError, AttributeError):  # not the process's own: nothing to quiet
+        pass
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    _tell(f"planparse: standard output cannot be written ({reason})")
+    return EXIT_INPUT
+
+
+def _version(value: bool) -> None:
+    if value:
+        _write_standard_output(f"planparse {__version__}\n".encode())
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn Thai development plan texts into structured JSON, YAML or CSV."""
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+STRICT_HELP = "Exit with code 3 when a document has warnings."
+MAX_SIZE_HELP = "Refuse an input larger than this many MB (a device never ends)."
+_DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // 1_000_000
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument(..., help="The plan text to read; - for standard input."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
+                                        help="Output format (jsonl: the JSON on one line)."),
+    compact: bool = typer.Option(False, "--compact", help="JSON on one line (as jsonl)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here instead of standard output (- is "
+                                               "standard output); never replaces a file "
+                                               "without --force."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
+    max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+) -> None:
+    """Print the structured document of one plan text; its warnings go to standard error."""
     from .writers import render
 
-    document = to_document(record)
-    return document.warnings, render(document, format)
-
-
-_T = TypeVar("_T")
-
-
-def read_and_convert(file: str, convert: Callable[[bytes, str], _T]) -> _T:
-    """``convert`` of the bytes of ``file`` (``-`` is standard input) and its printable
-    name, or Failure with exit code 1 and the reason."""
-    from .parser import read_input
-
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else read_input(file)
-        return convert(data, printable(file))
-    except PlanParseError as error:
-        raise Failure(str(error), EXIT_INPUT) from None
-    except Exception as error:  # a parser bug: still one line, and it asks for the file
-        raise Failure(f"{file}: planparse failed on this file ({type(error).__name__}: "
-                      f"{error}); please report it", EXIT_INPUT) from None
+    if output is not None and str(output) == "-":
+        output = None
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
+        _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
+    if compact and format not in (OutputFormat.json, OutputFormat.jsonl):
+        _fail(f"--compact is for JSON, not {format.value}", EXIT_USAGE)
+    chosen = OutputFormat.jsonl if compact else format
+    document = _document(file, max_size)
+    rendered = render(document, chosen.value).encode("utf-8")
+    if output is None:
+        _write_standard_output(rendered)
+    else:
+        try:
+            write_atomically(output, rendered, replace=force)
+        except FileExistsError:
+            _fail(f"{output}: appeared while the input was read; it was not replaced "
+                  "(add --force to overwrite it)", EXIT_USAGE)
+        except OSError as error:
+            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    for line in warning_lines(document.warnings, printable(file)):
+        _tell(line)
+    if strict and document.warnings:
+        raise typer.Exit(EXIT_WARNINGS)
 
 
 def warning_lines(warnings: list[Warning], file: str) -> Iterator[str]:
@@ -141,105 +196,158 @@ def warning_lines(warnings: list[Warning], file: str) -> Iterator[str]:
         yield f"planparse: {file}{where}: warning {warning.code}: {warning.message}"
 
 
-# ------------------------------------------------------------------ extract without typer
+def _document(file: str, max_size: int) -> PlanDocument:
+    """The document of ``file`` (``-`` is standard input), or a _Failure with exit code 1."""
+    from .parser import parse_bytes
 
-# extract's options as typer reads them: the flags, and those that take a value.
-_FLAGS = {"--force": "force", "--strict": "strict"}
-_VALUED = {"--format": "format", "-f": "format", "--output": "output", "-o": "output"}
+    name = printable(file)  # a name that is not UTF-8 is written with escapes
+    try:
+        return parse_bytes(read_input(file, max_size * 1_000_000, name), name)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    except Exception as error:  # a parser bug: still one line, and it asks for the file
+        _fail(f"{file}: planparse failed on this file ({type(error).__name__}: {error}); "
+              "please report it", EXIT_INPUT)
 
 
-def plain_extract(arguments: list[str]) -> Optional[dict[str, Any]]:
-    """``run_extract``'s arguments when ``arguments`` are a plain ``extract`` to JSON,
-    else None (typer's turn).
+@app.command()
+def show(
+    file: str = typer.Argument(..., help="The plan text to read; - for standard input."),
+    max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+) -> None:
+    """Show the parsed plan as a tree, with its counts and warnings, to check it by eye."""
+    from rich.console import Console
 
-    Plain means: ``extract``, one FILE (or ``-``), and at most once each ``--format json``
-    / ``-f json`` / ``--format=json``, ``--output PATH`` / ``-o PATH`` / ``--output=PATH``,
-    ``--force``, ``--strict``, in any order. Everything else goes to typer, which also
-    gives the help, the usage errors and the other formats: ``--``, a value that starts
-    with ``-`` or is empty, ``-fjson``, an option given twice, an output typer would
-    refuse to read, shell completion, a standard error that typer would re-encode.
+    from .views import plan_tree
+
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "\u0e01\u2022".encode(encoding)  # a Thai letter and the bullet
+    except (UnicodeEncodeError, LookupError):
+        _fail(f"standard output's encoding {encoding} cannot show Thai; use a UTF-8 locale "
+              "or PYTHONIOENCODING=utf-8", EXIT_INPUT)
+    tree = plan_tree(_document(file, max_size))
+    try:
+        Console().print(tree)
+    except (OSError, ValueError) as error:
+        _stdout_failed(error)
+
+
+@app.command()
+def batch(
+    input_dir: Path = typer.Argument(..., help="The folder of plan texts to convert."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="The folder for the outputs, outside INPUT_DIR."),
+    format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
+                                        help="Output format: one file per input (jsonl: also "
+                                             "all documents in OUTPUT/planparse-documents.jsonl)."),
+    pattern: str = typer.Option("*.txt", "--pattern", help="Which file names to convert."),
+    recursive: bool = typer.Option(True, "--recursive/--no-recursive",
+                                   help="Look into subfolders."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: the number of CPUs)."),
+    force: bool = typer.Option(False, "--force",
+                               help="Convert unchanged inputs again and replace any existing output."),
+    table: Optional[Path] = typer.Option(None, "--table",
+                                         help="Also write every item of every plan to this CSV."),
+    strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Print only the files that failed; no progress, no summary."),
+) -> None:
+    """Convert every plan text in a folder, mirroring its tree; unchanged files are skipped.
+
+    A file that fails is reported and the batch goes on; the exit code is then 1. A run
+    report is written to OUTPUT/planparse-report.json.
     """
-    if not arguments or arguments[0] != "extract" or not _plain_streams():
-        return None
-    found: dict[str, Any] = {}
-    files = []
-    rest = iter(arguments[1:])
-    for argument in rest:
-        if argument in _FLAGS:
-            name, value = _FLAGS[argument], True
-        elif argument in _VALUED or argument.partition("=")[0] in ("--format", "--output"):
-            option, equals, value = argument.partition("=")
-            if not equals:
-                value = next(rest, "")
-            name = _VALUED[option]
-            if not value or value.startswith("-"):
-                return None
-        elif argument == "-" or not argument.startswith("-"):
-            files.append(argument)
-            continue
-        else:
-            return None
-        if name in found:
-            return None
-        found[name] = value
-    if len(files) != 1 or found.get("format", "json") != "json":
-        return None
-    output = Path(found["output"]) if "output" in found else None
-    if output is not None and output.exists() and not os.access(output, os.R_OK):
-        return None  # typer's path check refuses it with its own message
-    return {"file": files[0], "format": "json", "output": output,
-            "force": found.get("force", False), "strict": found.get("strict", False)}
+    from .batch import BatchOptions, default_workers, prepare, run
+    from .batch.report import REPORT_NAME
+    from .views import counted
 
-
-def _plain_streams() -> bool:
-    """True when click would write to standard error as it is (not re-encoded) and no
-    shell completion was asked for."""
-    if sys.stderr is None or any(name.startswith("_") and name.endswith("_COMPLETE")
-                                 for name in os.environ):
-        return False
+    options = BatchOptions(format=format.value, pattern=pattern, recursive=recursive,
+                           workers=workers or default_workers(), force=force, table=table)
     try:
-        return codecs.lookup(getattr(sys.stderr, "encoding", None) or "ascii").name != "ascii"
-    except LookupError:
-        return True
-
-
-# click strips these from what it echoes to anything that is not a terminal.
-_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
-
-
-def _tell(line: str) -> None:
-    """``typer.echo(line, err=True)`` for a standard error ``_plain_streams`` accepted."""
-    stream = sys.stderr
-    try:
-        terminal = stream.isatty()
-    except Exception:
-        terminal = False
-    stream.write((line if terminal else _ANSI.sub("", line)) + "\n")
-    stream.flush()
-
-
-def _run_plain_extract(request: dict[str, Any]) -> int:
-    """``run_extract`` with the exits typer's standalone mode gives: one line and the
-    code for a Failure, 130 on Ctrl-C, 1 quietly when standard output is a closed pipe."""
-    try:
-        return run_extract(**request, tell=_tell)
-    except Failure as failure:
-        _tell(f"planparse: {printable(failure.message)}")
-        return failure.code
+        planned = prepare(input_dir, output, options)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_USAGE)
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    except OSError as error:
-        if error.errno != errno.EPIPE:
-            raise
-        _quiet_broken_pipe()
-        return EXIT_INPUT
+        _fail("interrupted before any file was converted", EXIT_INTERRUPTED)
+    try:
+        with _batch_progress(len(planned), quiet) as on_record:
+            report = run(planned, on_record)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    except KeyboardInterrupt:  # outside the conversions, which run() stops in order itself
+        _fail("interrupted; the files converted so far are kept, run the same command again "
+              "to finish", EXIT_INTERRUPTED)
+    report_path = output / REPORT_NAME
+    if report.interrupted:
+        done = report.summary.converted + report.summary.skipped
+        _fail(f"interrupted: {done} of {counted(report.summary.files, 'file')} are done and "
+              f"kept; run the same command again to finish (report: {report_path})",
+              EXIT_INTERRUPTED)
+    if not quiet:
+        from rich.console import Console
 
+        from .views import summary_table
 
-def _quiet_broken_pipe() -> None:
-    """What click does on EPIPE: nothing more is said, not even at the final flush."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
+        console = Console()
         try:
-            os.dup2(devnull, stream.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+            console.print(summary_table(report))
+            console.print(terminal_text(f"report: {report_path}"), markup=False,
+                          highlight=False, soft_wrap=True)
+        except (OSError, ValueError) as error:
+            _stdout_failed(error)
+    raise typer.Exit(_batch_exit_code(report, strict))
+
+
+def _batch_exit_code(report: RunReport, strict: bool) -> int:
+    if report.summary.failed:
+        return EXIT_INPUT
+    if strict and report.summary.with_warnings:
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+@contextmanager
+def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], None]]:
+    """A callback for each finished file: a progress bar on a terminal, else one plain
+    line a file; failures are always told, on standard error."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    console = Console(stderr=True, highlight=False)
+    if quiet or not console.is_terminal:
+        def tell(record: FileRecord) -> None:
+            if record.reason or not quiet:
+                _tell(_record_line(record))
+
+        yield tell
+        return
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(),
+                  TextColumn("left"), console=console, transient=True) as progress:
+        task = progress.add_task("converting", total=total, rate="")
+
+        def advance(record: FileRecord) -> None:
+            if record.reason:
+                progress.console.print(terminal_text(_record_line(record)), markup=False,
+                                       soft_wrap=True)
+            speed = progress.tasks[task].speed
+            progress.update(task, advance=1, rate=f"{speed:.0f} files/s" if speed else "")
+
+        yield advance
+
+
+def _record_line(record: FileRecord) -> str:
+    return f"{record.status.value:<11} {record.reason or record.input}"
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the documents planparse writes."""
+    from .model import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    _write_standard_output(text.encode("utf-8"))

@@ -40,14 +40,25 @@ _CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
 # Share of control characters above which a decoding is taken for binary data; up to
 # _STRAY_CONTROLS of them pass whatever the length (a DOS end-of-file mark, a vertical tab
-# from a word processor), so that a short text is not refused for one of them. A zero byte
-# outside UTF-16 stays binary data: no other text encoding writes one.
+# from a word processor, a NUL left by a copy), so that a short text is not refused for one
+# of them; normalisation removes them with a warning.
 _MAX_CONTROL_SHARE = 0.01
 _STRAY_CONTROLS = 3
 # Share of non-ASCII letters that must be Thai for a legacy decoding to be believed.
 _MIN_THAI_SHARE = 0.9
 # Bytes 0x80-0x9F are unassigned in TIS-620; cp874 (Windows) puts quotes and dashes there.
 _CP874_ONLY = re.compile(rb"[\x80-\x9f]")
+
+
+# A PDF starts with this signature, within its first kilobyte (what PDF readers accept).
+PDF_SIGNATURE = b"%PDF-"
+_PDF_SIGNATURE_WITHIN = 1024
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF file (its signature, not its name, says so): read it with
+    ``pdf``, not ``decode``."""
+    return PDF_SIGNATURE in data[:_PDF_SIGNATURE_WITHIN]
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,8 @@ def decode(data: bytes, name: str = "input") -> Decoded:
             return Decoded(_checked(data, utf16, name), utf16)
         except UnicodeDecodeError:  # a lone surrogate: it only looked like UTF-16
             pass
-    if b"\x00" in data:
+    zeros = data.count(0)
+    if zeros > _STRAY_CONTROLS:  # a few are litter in a text; more are binary data
         raise PlanParseError(f"{name}: not a text file (it contains binary data)")
     try:
         return Decoded(_checked(data, "utf-8", name), "utf-8")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .records import Span, Warning
+from .model import Span, Warning
 
 # code: (what it means, what to do)
 WARNING_CODES: dict[str, tuple[str, str]] = {
@@ -25,9 +25,28 @@ WARNING_CODES: dict[str, tuple[str, str]] = {
         "no vision, mission, goal or strategy was found",
         "check that the text states a plan and does not only mention one",
     ),
+    "CONTROL_CHARACTERS": (
+        "the text held control characters (not a bullet at the start of a line), which were "
+        "removed",
+        "check the lines at the span against the original document; convert it to text again "
+        "if more is damaged",
+    ),
     "CID_GLYPHS": (
         "the text holds (cid:NNN) escapes: glyphs the PDF extractor could not map to letters",
         "extract the PDF again with another tool or font mapping; the escapes are kept as written",
+    ),
+    "SCANNED_PAGES": (
+        "pages of the PDF are images with no text layer (scanned); their text was left out",
+        "read them with OCR (--ocr auto, after installing planparse[ocr] and tesseract's Thai data)",
+    ),
+    "UNREADABLE_TEXT": (
+        "pages of the PDF have a text layer that does not decode to text (fonts with no map to "
+        "Unicode: replacement or private-use characters, non-words); their text was left out",
+        "read them with OCR (--ocr auto), or get a PDF made with embedded Unicode fonts",
+    ),
+    "OCR_TEXT": (
+        "the text of these pages was recognised by OCR from the page image",
+        "check it against the pages, numbers above all (Thai digits are OCR's weak point)",
     ),
 }
 

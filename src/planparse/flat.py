@@ -10,20 +10,15 @@ with a strategy is that strategy's goal, one without is a goal of the whole plan
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import Iterator, Optional
 
-if TYPE_CHECKING:  # annotations only: the CLI's span_label must not import pydantic
-    from .model import PlanDocument, Span, Strategy
+from .model import STRATEGY_LISTS, PlanDocument, Span, Strategy
 
-KINDS = ("vision", "mission", "goal", "strategy", "guideline", "indicator", "tactic")
-
-# (kind, Strategy field) for the lists under a strategy, in the order they are listed.
-_STRATEGY_LISTS = (
-    ("guideline", "guidelines"),
-    ("goal", "goals"),
-    ("indicator", "indicators"),
-    ("tactic", "tactics"),
-)
+# (kind, Strategy field) for the lists under a strategy, in the model's order: the kind
+# is the field's name in the singular.
+_STRATEGY_KINDS = tuple((field.removesuffix("s"), field) for field in STRATEGY_LISTS)
+KINDS = tuple(dict.fromkeys(("vision", "mission", "goal", "strategy",
+                             *(kind for kind, _ in _STRATEGY_KINDS))))
 
 
 @dataclass(frozen=True)
@@ -46,7 +41,7 @@ def flat_items(document: PlanDocument) -> Iterator[FlatItem]:
             yield FlatItem(kind, item.number, item.text, item.span, None)
     for strategy in document.strategies:
         yield FlatItem("strategy", strategy.number, strategy.title, strategy.span, strategy)
-        for kind, field in _STRATEGY_LISTS:
+        for kind, field in _STRATEGY_KINDS:
             for item in getattr(strategy, field):
                 yield FlatItem(kind, item.number, item.text, item.span, strategy)
 

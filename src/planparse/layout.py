@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 
 from .normalize import collapse_spaces
 from .spanned import SpannedText
+from .vocabulary import LIST_HEADING_PATTERN
 
 # A line that starts with a vowel or tone mark lost its consonant to the line above
 # (PDF extraction puts "ี้" of "ดังนี้" on a line of its own).
@@ -50,7 +51,8 @@ _WIDE_GAP = re.compile(r"\s{10,}")
 _REPEATS_ON_PAGES = 3
 # The first and last non-blank rows of a page are its edges.
 _EDGE_ROWS = 1
-# A numbered line is content even when it repeats at the edge of every page.
+# A numbered line is content even when it repeats at the edge of every page; so is the
+# header of a table that starts again on every page ("กลยุทธ์/แนวทางการพัฒนา").
 _NUMBERED = re.compile(r"\s*(?:\(?\d{1,3}[.)]|[-•])\s*\S")
 _MAX_FURNITURE_WIDTH = 90
 
@@ -80,6 +82,7 @@ class LogicalLine:
     text: SpannedText
     indent: int
     wrapped: bool = False  # ran to the right margin: its sentence goes on below
+    page_start: bool = False  # the first line of a page after the first
 
     @property
     def blank(self) -> bool:
@@ -93,6 +96,7 @@ class _Row:
     number: int
     raw: str
     offset: int = 0  # display column where ``raw`` starts on the page
+    page_start: bool = False
 
 
 def display_width(text: str) -> int:
@@ -122,7 +126,9 @@ def layout(lines: list[str]) -> Iterator[LogicalLine]:
     """
     pages = split_pages(lines)
     furniture = repeated_furniture(pages)
-    rows = [row for page in pages for row in read_columns(drop_furniture(page, furniture))]
+    rows = [row if index or not number else replace(row, page_start=True)
+            for number, page in enumerate(pages)
+            for index, row in enumerate(read_columns(drop_furniture(page, furniture)))]
     del pages
     return join_dangling_marks(to_logical(rows))
 
@@ -140,7 +146,7 @@ def split_pages(lines: list[str]) -> list[list[_Row]]:
         for index, part in enumerate(parts):
             if index:
                 pages.append([])
-            if part or index == 0:
+            if part:  # "\f" at a line's start is the break alone, not a blank line
                 pages[-1].append(_Row(number, part))
     return [page for page in pages if page]
 
@@ -160,7 +166,8 @@ def repeated_furniture(pages: list[list[_Row]]) -> frozenset[str]:
         return frozenset()
     seen: Counter[str] = Counter()
     for page in pages:
-        seen.update({_shape(row.raw) for row in _edges(page) if not _NUMBERED.match(row.raw)})
+        seen.update({_shape(row.raw) for row in _edges(page)
+                     if not _NUMBERED.match(row.raw) and not LIST_HEADING_PATTERN.match(row.raw.strip())})
     return frozenset(shape for shape, count in seen.items()
                      if count >= _REPEATS_ON_PAGES and 0 < len(shape) <= _MAX_FURNITURE_WIDTH)
 
@@ -317,6 +324,7 @@ def to_logical(rows: list[_Row]) -> Iterator[LogicalLine]:
             SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
             indent=row.offset + len(raw) - len(raw.lstrip()),
             wrapped=wraps and end >= _WRAPPED_SHARE * usual,
+            page_start=row.page_start,
         )
 
 

@@ -1,48 +1,41 @@
-"""The typed line: what classify.py makes of the text and assemble.py builds from.
+"""The typed line: what recognise.py makes of a logical line, and what assemble.py builds from.
 
-Also the two readings every later stage shares: a numbering label at the start of a
-line, and a lead-in at the end of one ("ประกอบด้วย 6 แนวทางการพัฒนา ดังนี้").
+A line of a plan is read once, alone: its numbering label, the section its heading word
+names, what a lead-in at its end announces. Where it belongs is decided later, by the
+open containers of the assembler, which see the lines around it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Optional
 
 from .spanned import SpannedText
-from .vocabulary import (
-    HEADING_PATTERN,
-    LABEL_PATTERNS,
-    LABEL_START_PATTERN,
-    LEAD_IN_CLOSERS,
-    LEAD_IN_PATTERN,
-    LEAD_IN_VERBS,
-    Section,
-    section_of,
-)
-
-# Lead-ins are short: only the end of a text is searched for one.
-_LEAD_IN_WINDOW = 120
-# Every lead-in ``split_lead_in`` accepts holds one of these words. ``LEAD_IN_PATTERN`` is
-# all optional, so it matches (emptily) at the end of any text: look for a word first.
-_LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}")
+from .vocabulary import Section
 
 
 class Kind(Enum):
     BLANK = "blank"
+    PAGE = "page"  # a page starts: footnotes of the page above are over
+    RULE = "rule"  # a rule line (____): footnotes follow until the page ends
     META = "meta"  # only the plan's years ("ปี 2556 - 2561"): not content
     HEADING = "heading"  # opens one or more sections
-    ITEM = "item"  # a numbered or bulleted entry, or a numbered heading word
-    TEXT = "text"  # anything else: content, prose, or a continuation
+    ANNOTATION = "annotation"  # a section the schema does not hold, with its content on its line
+    ITEM = "item"  # a numbered or bulleted entry, or a heading word with its number
+    TEXT = "text"  # anything else: content, prose, a continuation
     LEAD_IN = "lead_in"  # only announces what follows ("ประกอบด้วย 3 ด้าน ดังนี้")
-    END = "end"  # a list written inside a sentence is over: close its section
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """A numbering label: its number in Arabic digits (None for a bullet) and shape."""
+    """A numbering label: its number in Arabic digits (None for a bullet) and its style.
+
+    Two labels are of one list when their ``style`` is equal: "dotted" labels of one
+    depth, "(1)", "1)", one bullet glyph, or one heading word with its number
+    ("ordinal:strategy" for ยุทธศาสตร์ที่ N). A ``weak`` label (a bare number) counts only
+    where it goes on with a list.
+    """
 
     number: Optional[str]
     style: str
@@ -50,24 +43,46 @@ class Label:
 
     @property
     def depth(self) -> int:
-        return self.number.count(".") + 1 if self.number else 1
+        return self.number.count(".") + 1 if self.number and self.style == "dotted" else 1
 
     @property
     def last(self) -> Optional[int]:
         return int(self.number.rsplit(".", 1)[-1]) if self.number else None
 
+    @property
+    def key(self) -> str:
+        """What labels of one list share: the style, and for dotted labels the depth."""
+        return f"{self.style}{self.depth}" if self.style == "dotted" else self.style
+
+    def follows(self, other: Label) -> bool:
+        """Whether this label is the next one after ``other`` in the same list."""
+        if self.key != other.key:
+            return False
+        if self.number is None or other.number is None:
+            return self.number is None and other.number is None
+        if self.style == "dotted" and "." in self.number and \
+                self.number.rsplit(".", 1)[0] != other.number.rsplit(".", 1)[0]:
+            return False
+        return self.last == (other.last or 0) + 1
+
+    @property
+    def starts(self) -> bool:
+        """Whether a list may start with this label: a bullet, or the number 1."""
+        return self.number is None or self.last == 1
+
 
 @dataclass(frozen=True, slots=True)
 class Announcement:
-    """What a lead-in announces: which list follows, and how many items it declares."""
+    """What a lead-in announces: which list follows, how many items, or only examples."""
 
     section: Optional[Section]
     count: Optional[int]
+    examples: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A typed line (or several folded together) with its content and provenance."""
+    """A typed line (or several joined together) with its content and provenance."""
 
     kind: Kind
     text: SpannedText
@@ -77,50 +92,14 @@ class Line:
     announces: Optional[Announcement] = None
     wrapped: bool = False  # its last line ran to the right margin
     inline: bool = False  # the content of the heading before it, written on its line
-    # The whole logical line, kept for lines recognised only by how they start (a heading
-    # word with words after it, a strategy's name, a number): inside a paragraph that ran
-    # to the margin, such a line may be the paragraph's next line instead.
+    # A heading whose words go on past its heading word ("ตัวชี้วัดผลการดำเนินงานหลัก"),
+    # or an item whose heading word is followed by a name of its own.
+    worded: bool = False
+    # The whole logical line, for a line read by how it starts (a heading word with words
+    # after it, a number): inside a paragraph that ran to the margin, it may be the
+    # paragraph's next line instead.
     whole: Optional[SpannedText] = None
 
     @property
     def section(self) -> Optional[Section]:
         return self.sections[0] if self.sections else None
-
-
-def read_label(text: str) -> tuple[Optional[Label], int]:
-    """The numbering label at the start of ``text`` and where its content starts."""
-    if not LABEL_START_PATTERN.match(text):
-        return None, 0
-    for style, pattern, weak in LABEL_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            number = match.groupdict().get("number")
-            end = match.end()
-            while end < len(text) and text[end] == " ":
-                end += 1
-            return Label(number, style, weak), end
-    return None, 0
-
-
-def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement]]:
-    """Cut a trailing lead-in off ``text``; return the rest and what it announced."""
-    window_start = max(0, len(text.text) - _LEAD_IN_WINDOW)
-    if not _LEAD_IN_WORD.search(text.text, window_start):
-        return text, None
-    match = LEAD_IN_PATTERN.search(text.text, window_start)
-    if not match or not match.group().strip():
-        return text, None
-    verb, count, unit, closer = (match.group(name) for name in ("verb", "count", "unit", "closer"))
-    if not closer and not (verb and (count or unit)) and verb not in ("ประกอบด้วย", "ได้แก่"):
-        return text, None
-    start = match.start()
-    if start > 0 and not verb and text.text[start - 1] not in " " and not closer:
-        return text, None
-    section = heading_section(unit) if unit else None
-    return text.slice(0, start).strip(), Announcement(section, int(count) if count else None)
-
-
-def heading_section(word: str) -> Optional[Section]:
-    """The section a heading word (or a lead-in's unit word) names, if any."""
-    match = HEADING_PATTERN.match(word)
-    return section_of(match) if match else None

@@ -1,31 +1,46 @@
-"""The output document, schema version 1 (see CONTRACT.md).
+"""The output document, schema version 1 (see CONTRACT.md): the one model of planparse.
 
-Only shapes live here: no parsing logic. Every field carries a docstring, which pydantic
-turns into the JSON Schema description printed by ``planparse schema``.
+The parser builds these classes, the writers dump them, ``planparse schema`` prints their
+JSON Schema, and the CSV columns, the organisation kinds and a strategy's four lists are
+read from them, so a field is declared once. They are pydantic models rather than frozen
+dataclasses checked through a TypeAdapter: the parser builds each node once and hands it
+on, so validation, dumping and the schema from one class, with one docstring a field,
+cost nothing a dataclass would save. (A dataclass mirror of this module once existed to
+save pydantic's import at start-up; that is no longer a target.)
+
+Only shapes and their invariants live here: no parsing logic.
 """
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+from .vocabulary import ORGANIZATION_KINDS
 
-OrganizationKind = Literal[
-    "เทศบาลนคร",
-    "เทศบาลเมือง",
-    "เทศบาลตำบล",
-    "องค์การบริหารส่วนจังหวัด",
-    "องค์การบริหารส่วนตำบล",
-    "กรุงเทพมหานคร",
-    "เมืองพัทยา",
-    "จังหวัด",
-]
+SCHEMA_VERSION: Literal["1"] = "1"
+# The draft of JSON Schema that pydantic writes, named in the schema's "$schema".
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# The contract's kinds of body, from vocabulary.txt's [organization_kinds] (its second
+# column, each kind once, in the order of the table).
+KINDS_OF_ORGANIZATION: tuple[str, ...] = tuple(dict.fromkeys(kind for _, kind in ORGANIZATION_KINDS))
+if TYPE_CHECKING:
+    OrganizationKind = str
+else:
+    OrganizationKind = Literal[KINDS_OF_ORGANIZATION]
+
+
+def _written_fields_required(schema: dict[str, Any]) -> None:
+    """Every field planparse writes is required in the schema: a null or an empty list is
+    written, never left out. ``Span.page`` alone is left out while it is unknown."""
+    schema["required"] = [name for name in schema["properties"] if name != "page"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
+                              json_schema_extra=_written_fields_required)
 
 
 class Span(_Model):
@@ -34,7 +49,16 @@ class Span(_Model):
     start_line: int = Field(ge=1)
     """First input line the thing was written on."""
     end_line: int = Field(ge=1)
-    """Last input line the thing was written on."""
+    """Last input line the thing was written on; never before start_line."""
+    page: Optional[int] = Field(default=None, ge=1, exclude_if=lambda page: page is None)
+    """For PDF input, the 1-based page where the thing starts; left out for text input."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Span:
+        if self.end_line < self.start_line:
+            raise ValueError(f"a span ends (line {self.end_line}) before it starts "
+                             f"(line {self.start_line})")
+        return self
 
 
 class Source(_Model):
@@ -93,8 +117,8 @@ class Strategy(_Model):
 
     number: Optional[str] = None
     """Its number in Arabic digits ("3" for ยุทธศาสตร์ที่ 3), or null."""
-    title: str
-    """Its name; keeps its own words (ยุทธศาสตร์สร้างสรรค์การศึกษา) but not a label."""
+    title: str = Field(min_length=1, pattern=r"\S")
+    """Its name, never empty; keeps its own words (ยุทธศาสตร์สร้างสรรค์การศึกษา) but not a label."""
     span: Span
     """Input lines the title was written on."""
     guidelines: list[Item] = Field(default_factory=list)
@@ -105,6 +129,11 @@ class Strategy(_Model):
     """Indicators (ตัวชี้วัด)."""
     tactics: list[Item] = Field(default_factory=list)
     """Tactics (กลยุทธ์)."""
+
+
+# A strategy's lists of items, in the order of the model: every field that holds Items.
+STRATEGY_LISTS: tuple[str, ...] = tuple(
+    name for name, field in Strategy.model_fields.items() if field.annotation == list[Item])
 
 
 class Warning(_Model):  # noqa: A001 - the contract's name for it
@@ -139,3 +168,8 @@ class PlanDocument(_Model):
     """The top level of the strategy hierarchy, in document order."""
     warnings: list[Warning] = Field(default_factory=list)
     """What the parser noticed but could not settle."""
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the documents planparse writes, naming its draft."""
+    return {"$schema": JSON_SCHEMA_DIALECT, **PlanDocument.model_json_schema()}

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .diagnostics import warning
 from .dictionary import unknown_chars
+from .model import Span, Warning
 
 # Character maps are regular expressions and ``str.replace``, not ``str.translate``: on
 # Thai text ``translate`` takes Python's slow path for every character, ten times slower.
@@ -72,6 +74,46 @@ _SPLIT_SARA_AM = re.compile(f"([\u0e01-\u0e4e]{{0,20}}[{_CONSONANTS}][{_TONE_MAR
 _SPACED_MARK = re.compile(f"([\u0e01-\u0e4e]{{0,20}}[\u0e01-\u0e4e]) (?=([{_MARKS}][\u0e01-\u0e4e]*))")
 # The dictionary weighs this many letters either side of a repair.
 _REPAIR_WINDOW = 20
+
+
+# C0 and C1 control characters that have no place in a text: all but the tab, the line
+# ends (\n, \r), the form feed (a page break in text from a PDF) and the vertical tab
+# (a space, below). Escape sequences lose their ESC and so cannot reach a terminal.
+_CONTROLS = r"\x00-\x08\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+# A control character where a bullet stands, at the start of a line and before text: a
+# PDF extractor's unmapped bullet glyph ("\x9f พัฒนา..."). Not NUL, which is padding, nor
+# ESC, which starts a terminal's escape sequence.
+_CONTROL_BULLET = re.compile(rf"^([ \t]*)[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f](?=[ \t]*[^\s{_CONTROLS}])",
+                             re.MULTILINE)
+BULLET = "\u2022"
+
+
+def replace_controls(line: str) -> str:
+    """A control character where a bullet stands becomes "•"; any other is removed.
+
+    >>> replace_controls("  \x9f พัฒนา\x1b[1m")
+    '  • พัฒนา[1m'
+    """
+    if not _CONTROL.search(line):
+        return line
+    return _CONTROL.sub("", _CONTROL_BULLET.sub(f"\\1{BULLET}", line))
+
+
+def control_warnings(text: str) -> list[Warning]:
+    """A CONTROL_CHARACTERS warning when ``replace_controls`` removes any from ``text``
+    (one a document, over the lines from the first to the last); bullets are not told."""
+    if not _CONTROL.search(text):
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    hits = [number for number, line in enumerate(lines, start=1)
+            if _CONTROL.search(_CONTROL_BULLET.sub("", line))]
+    if not hits:
+        return []
+    return [warning("CONTROL_CHARACTERS",
+                    f"Control characters on {len(hits)} line(s) were removed from the text; "
+                    "check that nothing else was lost when it was converted to text.",
+                    Span(start_line=hits[0], end_line=hits[-1]))]
 
 
 def remove_zero_width(line: str) -> str:
@@ -150,6 +192,7 @@ _MAX_UNKNOWN_SHARE = 0.3
 
 # Steps every line goes through: character maps.
 CHARACTER_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("controls", replace_controls),
     ("zero_width", remove_zero_width),
     ("spaces", unify_spaces),
     ("digits", arabic_digits),

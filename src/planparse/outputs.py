@@ -8,8 +8,11 @@ without touching anything else in the folder.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
+import tempfile
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -17,14 +20,15 @@ TEMPORARY_PREFIX = ".planparse-"
 TEMPORARY_SUFFIX = ".tmp"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, replace: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file, then rename it into place.
 
-    The temporary name does not repeat ``path``'s name: a long Thai file name plus a
-    prefix could pass the file system's limit on name length.
+    With ``replace`` off, FileExistsError when ``path`` exists at the moment of the rename,
+    even if it appeared after a check before: the temporary file is linked to the name,
+    which fails on an existing one, where a rename would replace it. The temporary name
+    does not repeat ``path``'s name: a long Thai file name plus a prefix could pass the
+    file system's limit on name length.
     """
-    import tempfile  # here: extract to standard output starts without it (~3 ms)
-
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX,
                                          dir=path.parent)
@@ -32,10 +36,24 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, _usual_file_mode())
-        os.replace(temporary, path)
+        if replace or not _linked(temporary, path):
+            os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    Path(temporary).unlink(missing_ok=True)
+
+
+def _linked(temporary: str, path: Path) -> bool:
+    """Give the temporary file the name ``path`` too, unless it exists (FileExistsError);
+    False where the file system has no hard links (then a rename must do)."""
+    try:
+        os.link(temporary, path)
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+        return False
+    return True
 
 
 def _usual_file_mode() -> int:
@@ -69,6 +87,20 @@ def printable(name: str) -> str:
     document, report or terminal line can hold.
     """
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+# C0 and C1 controls (with DEL): a terminal takes them, and ESC sequences, as commands.
+_TERMINAL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(line: str) -> str:
+    r"""``line`` fit for a terminal: what ``printable`` escapes, and every control character
+    (a newline too, so a line stays one) written as an escape (``\x1b``).
+
+    >>> terminal_text("plan\x1b[2J.txt")
+    'plan\\x1b[2J.txt'
+    """
+    return _TERMINAL_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", printable(line))
 
 
 def file_sha256(path: Path) -> Optional[str]:

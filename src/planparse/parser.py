@@ -1,9 +1,10 @@
 """The pipeline: text in, document out, one stage a module.
 
-    decode → normalise and split lines → layout → classify → assemble
+    decode → normalise and split lines → layout → recognise → join → assemble
 
-Layout, classify and assemble hand lines on one at a time (generators), so that a large
-file is held as its lines and its rows, not as every intermediate list at once.
+The stages between the lines and the tree are listed once, in ``STAGES``; each takes
+the lines of the one before and hands its own on one at a time (generators), so that a
+large file is held as its lines and its rows, not as every intermediate list at once.
 
 ``parse`` is a pure function of the text; ``parse_bytes`` adds decoding and the source
 details, ``parse_file`` reading. Only ``parse_file`` touches the file system.
@@ -14,45 +15,70 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Callable, Iterable, Iterator
 
 from .assemble import Assembler
-from .classify import classify
 from .decode import decode
-from .errors import PlanParseError
+from .diagnostics import warning
+from .inputs import read_input
+from .join import fold_continuations, settle
 from .layout import layout
 from .metadata import find_organization, find_period
-from .diagnostics import warning
-from .normalize import normalize_text
-from .records import PlanRecord, Source, Span, to_document
-
-if TYPE_CHECKING:  # the pipeline builds records; only the library API needs pydantic
-    from .model import PlanDocument
+from .model import PlanDocument, Source, Span, Warning
+from .normalize import control_warnings, normalize_text
+from .recognise import recognise
 
 
-def parse(text: str) -> PlanDocument:
-    """Parse the text of a plan into a document (``source`` is left empty)."""
-    return to_document(_parse_lines(normalize_text(text)))
+def _recognise_all(lines: Iterable[Any]) -> Iterator[Any]:
+    return (typed for line in lines for typed in recognise(line))
 
 
-def _parse_lines(lines: list[str]) -> PlanRecord:
+def _settle_all(lines: Iterable[Any]) -> Iterator[Any]:
+    return map(settle, lines)
+
+
+# Normalised lines to typed lines, in order: (name, stage).
+STAGES: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
+    ("layout", layout),  # physical lines → logical lines (pages, columns, broken lines)
+    ("recognise", _recognise_all),  # logical lines → typed lines, each read alone
+    ("join", fold_continuations),  # a line that goes on from the one above joins it
+    ("settle", _settle_all),  # trailing lead-ins cut off, what they announce kept
+)
+
+
+def parse(text: str | bytes) -> PlanDocument:
+    """Parse the text of a plan into a document (``source`` is left empty); bytes are
+    decoded as a file's are, by ``parse_bytes``. TypeError for anything else."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return parse_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the text as str or bytes, not {type(text).__name__}")
+    return _parse_lines(normalize_text(text), control_warnings(text))
+
+
+def _parse_lines(lines: list[str], text_warnings: list[Warning]) -> PlanDocument:
     whole = "\n".join(lines)
-    organization, period = find_organization(whole), find_period(whole)
+    organization = find_organization(whole)
     glyph_warnings = _glyph_warnings(lines) if "(cid:" in whole else []
     blank = not whole or whole.isspace()  # isspace stops at the first other character
-    del whole
-    draft = Assembler(organization).feed(classify(layout(lines)))
-    warnings = list(draft.warnings) + glyph_warnings
-    if not (draft.vision or draft.missions or draft.goals or draft.strategies):
+    typed: Iterable[Any] = lines
+    for _, stage in STAGES:
+        typed = stage(typed)
+    draft = Assembler(organization).feed(typed)
+    warnings = text_warnings + list(draft.warnings) + glyph_warnings
+    found = bool(draft.vision or draft.missions or draft.goals or draft.strategies)
+    if not found:
         warnings.append(warning(
             "NO_PLAN_FOUND",
             "No vision, mission, goal or strategy was found; " + (
                 "the file is empty or holds only white space." if blank
                 else "check that this text states a development plan."),
         ))
-    return PlanRecord(
-        organization=organization,
-        period=period,
+    return PlanDocument(
+        # Whose plan and its years are told only of a text that states a plan (contract
+        # decision 11): a text that only mentions plans names bodies and years too.
+        organization=organization if found else None,
+        period=find_period(whole) if found else None,
         vision=draft.vision,
         missions=draft.missions,
         goals=draft.goals,
@@ -61,7 +87,7 @@ def _parse_lines(lines: list[str]) -> PlanRecord:
     )
 
 
-def _glyph_warnings(lines: list[str]) -> list:
+def _glyph_warnings(lines: list[str]) -> list[Warning]:
     """A CID_GLYPHS warning when the PDF extractor left (cid:NNN) escapes in the text."""
     hits = [number for number, line in enumerate(lines, start=1) if _CID.search(line)]
     if not hits:
@@ -79,44 +105,27 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 
 def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:
-    """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors."""
-    return to_document(parse_record(data, path))
-
-
-def parse_record(data: bytes, path: str = "-") -> PlanRecord:
-    """``parse_bytes`` without pydantic: the parser's own record, not yet validated.
-
-    For callers that must start fast (``planparse extract --format json``); anything
-    else wants ``parse_bytes``, whose document is checked against the schema.
-    """
+    """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors.
+    TypeError when ``data`` is not bytes or ``path`` not a str."""
+    if not isinstance(data, bytes) or not isinstance(path, str):
+        raise TypeError(f"parse_bytes() takes bytes and a str path, not {type(data).__name__} "
+                        f"and {type(path).__name__}")
     decoded = decode(data, path)
     encoding, lines = decoded.encoding, normalize_text(decoded.text)
+    text_warnings = control_warnings(decoded.text)
     del decoded  # the lines hold the text now
-    record = _parse_lines(lines)
-    record.source = Source(
+    document = _parse_lines(lines, text_warnings)
+    document.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         line_count=len(lines),
     )
-    return record
+    return document
 
 
 def parse_file(path: str | Path) -> PlanDocument:
     """Read and parse one file; raise PlanParseError with a one-line reason if it can't."""
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"parse_file() takes a path as str or Path, not {type(path).__name__}")
     return parse_bytes(read_input(path), str(path))
-
-
-def read_input(path: str | Path) -> bytes:
-    """The bytes of ``path``, or PlanParseError saying why they cannot be read."""
-    target = Path(path)
-    try:
-        if target.is_dir():
-            raise PlanParseError(f"{path}: is a folder, not a file")
-        return target.read_bytes()
-    except FileNotFoundError:
-        raise PlanParseError(f"{path}: no such file") from None
-    except PermissionError:
-        raise PlanParseError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise PlanParseError(f"{path}: cannot be read ({error.strerror or error})") from None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dictionary import LEFT_CONTEXT, is_broken_word
-from .records import Span
+from .model import Span
 
 
 _THAI = re.compile("[\u0e01-\u0e4e]")

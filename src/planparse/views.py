@@ -14,36 +14,32 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .batch import RunReport
+from .batch.report import RunReport
 from .flat import count_items, span_label
-from .model import Item, PlanDocument, Span
+from .model import STRATEGY_LISTS, Item, PlanDocument, Span
+from .outputs import terminal_text
+from .vocabulary import DISPLAY_HEADINGS
 
-# The plan's sections and a strategy's lists, headed with the words the plans use.
-_PLAN_LISTS = (("พันธกิจ", "missions"), ("เป้าประสงค์", "goals"))
-_STRATEGY_LISTS = (
-    ("แนวทางการพัฒนา", "guidelines"),
-    ("เป้าประสงค์", "goals"),
-    ("ตัวชี้วัด", "indicators"),
-    ("กลยุทธ์", "tactics"),
-)
+# The plan's lists and a strategy's, headed with the words the plans use.
+_PLAN_LISTS = ("missions", "goals")
 
 
 def plan_tree(document: PlanDocument) -> RenderableType:
     """The plan as a tree, its counts, and its warnings set apart so they are not missed."""
     tree = Tree(_heading(document))
     if document.vision is not None:
-        tree.add(Text.assemble(("วิสัยทัศน์  ", "bold"), document.vision.text,
+        tree.add(Text.assemble((f"{DISPLAY_HEADINGS['vision']}  ", "bold"), document.vision.text,
                                _lines(document.vision.span)))
     else:
-        tree.add(Text("วิสัยทัศน์  none found", style="dim"))
-    for heading, field in _PLAN_LISTS:
-        _add_items(tree, heading, getattr(document, field), always=True)
-    strategies = tree.add(_count_label("ยุทธศาสตร์", len(document.strategies)))
+        tree.add(Text(f"{DISPLAY_HEADINGS['vision']}  none found", style="dim"))
+    for field in _PLAN_LISTS:
+        _add_items(tree, DISPLAY_HEADINGS[field], getattr(document, field), always=True)
+    strategies = tree.add(_count_label(DISPLAY_HEADINGS["strategies"], len(document.strategies)))
     for strategy in document.strategies:
         branch = strategies.add(Text.assemble((_numbered(strategy.number, strategy.title), "bold"),
                                               _lines(strategy.span)))
-        for heading, field in _STRATEGY_LISTS:
-            _add_items(branch, heading, getattr(strategy, field), always=False)
+        for field in STRATEGY_LISTS:
+            _add_items(branch, DISPLAY_HEADINGS[field], getattr(strategy, field), always=False)
     return Group(tree, Text(), _counts(document), _warnings(document))
 
 
@@ -53,8 +49,9 @@ def _heading(document: PlanDocument) -> Text:
     if document.period is not None:
         heading.append(f"  {document.period.start_year}-{document.period.end_year}", style="cyan")
     if document.source is not None:
-        heading.append(f"  {document.source.path} ({document.source.encoding}, "
-                       f"{document.source.line_count} lines)", style="dim")
+        heading.append(terminal_text(f"  {document.source.path} ({document.source.encoding}, "
+                                     f"{counted(document.source.line_count, 'line')})"),
+                       style="dim")
     return heading
 
 
@@ -90,8 +87,7 @@ def _warnings(document: PlanDocument) -> RenderableType:
     lines = [Text.assemble((warning.code, "bold yellow"),
                            _lines(warning.span) if warning.span else "", f"  {warning.message}")
              for warning in document.warnings]
-    count = len(document.warnings)
-    return Panel(Text("\n").join(lines), title=f"{count} warning{'s' if count > 1 else ''}",
+    return Panel(Text("\n").join(lines), title=counted(len(document.warnings), "warning"),
                  title_align="left", border_style="yellow")
 
 
@@ -111,10 +107,15 @@ def summary_table(report: RunReport) -> Table:
     ]
     if summary.interrupted:
         rows.insert(4, ("not reached", str(summary.interrupted), "bold red"))
-    table = Table(title=f"planparse batch: {summary.files} files", show_header=False,
+    table = Table(title=f"planparse batch: {counted(summary.files, 'file')}", show_header=False,
                   title_justify="left")
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, value, style in rows:
         table.add_row(label, value, style=style or None)
     return table
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a count that reads well in the singular too."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,135 @@
+"""One input of a batch: skip it, fail it again, or convert it; this runs in a worker.
+
+Every failure becomes a failed record naming the input relative to the input folder, so
+that one bad file never stops the batch and every line of a run reads alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..errors import PlanParseError
+from ..flat import count_items
+from ..inputs import read_input
+from ..outputs import file_sha256, write_atomically
+from ..parser import parse_bytes
+from ..writers import render
+from .planning import Batch, Candidate
+from .report import FileRecord, OutputRecord, Status
+
+
+@dataclass(frozen=True)
+class Job:
+    """One conversion for a worker process: everything it needs, nothing it must look up."""
+
+    name: str
+    source: Path
+    output_name: str
+    target: Path
+    format: str
+    fingerprint: str
+    may_replace: bool
+    kept: Optional[OutputRecord]
+    """The earlier output still on disk, which a failure leaves in place and on record."""
+
+
+def skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
+    """A skipped record when the recorded output is still current, the same failure when
+    the bytes that could not be converted have not changed, else the job to do."""
+    earlier = batch.previous.get(candidate.name)
+    kept = earlier.output if earlier else None
+    if kept is not None and (kept.path != candidate.output_name
+                             or file_sha256(candidate.target) != kept.sha256):
+        kept = None
+    started = time.perf_counter()
+    source_sha256 = file_sha256(candidate.source)
+    if (kept is not None and not batch.options.force and kept.fingerprint == batch.fingerprint
+            and kept.source_sha256 == source_sha256):
+        return FileRecord(input=candidate.name, status=Status.skipped, sha256=source_sha256,
+                          seconds=_since(started), output=kept)
+    if (earlier is not None and earlier.unconvertible and not batch.options.force
+            and batch.previous_fingerprint == batch.fingerprint
+            and earlier.sha256 == source_sha256):
+        return earlier.model_copy(update={"seconds": _since(started), "output": kept})
+    return Job(name=candidate.name, source=candidate.source, output_name=candidate.output_name,
+               target=candidate.target, format=batch.options.format,
+               fingerprint=batch.fingerprint, may_replace=batch.options.force or kept is not None,
+               kept=kept)
+
+
+def convert_file(job: Job) -> FileRecord:
+    """Read, parse, render and write one input, or a failed record saying why not."""
+    started = time.perf_counter()
+
+    def failed(reason: str, source_sha256: Optional[str] = None,
+               unconvertible: bool = False) -> FileRecord:
+        return FileRecord(input=job.name, status=Status.failed, reason=reason,
+                          unconvertible=unconvertible, sha256=source_sha256,
+                          seconds=_since(started), output=job.kept)
+
+    try:
+        data = read_input(job.source, name=job.name)
+    except PlanParseError as error:
+        return failed(str(error))
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        document = parse_bytes(data, job.name)
+        rendered = render(document, job.format).encode("utf-8")
+    except PlanParseError as error:
+        return failed(str(error), source_sha256, unconvertible=True)
+    except Exception as error:  # a parser bug on one file must not stop thousands of others
+        return failed(f"{job.name}: planparse failed on this file ({type(error).__name__}: "
+                      f"{error}); please report it", source_sha256)
+    try:
+        _write_output(job, rendered)
+    except PlanParseError as error:
+        return failed(str(error), source_sha256)
+    except OSError as error:
+        return failed(f"{job.name}: its output {job.output_name} cannot be written "
+                      f"({error.strerror or error})", source_sha256)
+    output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
+                          source_sha256=source_sha256, fingerprint=job.fingerprint,
+                          counts=count_items(document), warnings=document.warnings)
+    return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
+                      seconds=_since(started), output=output)
+
+
+def _write_output(job: Job, data: bytes) -> None:
+    """Write unless that would replace a file this batch did not write with other bytes
+    (checked again at the moment of the rename, for a file that appeared meanwhile)."""
+    if job.may_replace or (job.target.exists() and job.target.read_bytes() == data):
+        write_atomically(job.target, data)
+        return
+    try:
+        write_atomically(job.target, data, replace=False)
+    except FileExistsError:
+        raise PlanParseError(f"{job.name}: its output {job.output_name} already exists and was "
+                             "not written by this batch (add --force to replace it)") from None
+
+
+def lost(job: Job) -> FileRecord:
+    """The record of a job whose worker process died under it."""
+    return FileRecord(input=job.name, status=Status.failed, output=job.kept,
+                      reason=f"{job.name}: its worker process stopped (killed, out of memory, "
+                             "or unable to start); run the batch again to retry it")
+
+
+def load_word_lists() -> None:
+    """Read the word lists that parsing needs, so that they are not counted in the first
+    file's time. A broken installation is not a reason to stop: each file says so."""
+    from ..dictionary import words
+    from ..metadata import province_names
+
+    try:
+        words()
+        province_names()
+    except PlanParseError:
+        pass
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 4)

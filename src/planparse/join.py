@@ -1,0 +1,154 @@
+"""Typed lines joined where one goes on from the line above; trailing lead-ins settled.
+
+Whether a line goes on from the one above is decided by the next line's role first,
+then by the page: a line that starts with a label, an ordinal (``ยุทธศาสตร์ที่ 2``) or a
+heading word and a separator never continues the line above; plain text does when the
+line above ran to the right margin, broke a word in two, or is a number alone. A line
+read by its first word only (a heading word with words after it) is the next line of a
+paragraph that ran to the margin in mid-sentence. A heading broken over lines ("เป้าหมายหลัก"
+/ "ของการพัฒนา", "ยุทธศาสตร์/" / "แนวทางการพัฒนา/") is put back together.
+
+An item's next line after a short first line, which the page does not show, is the
+assembler's to join: only the list knows that its items are labelled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Iterable, Iterator, Optional
+
+from .dictionary import is_broken_word
+from .lines import Kind, Line
+from .recognise import split_lead_in
+from .spanned import Joiner, SpannedText
+from .vocabulary import CONTINUING_END_PATTERN, QUALIFIER_PATTERN, Section
+
+# Three or more number cells at the end of an item: a table's target or year columns.
+_NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
+# A heading cell that goes on in the next line: "ยุทธศาสตร์/".
+_OPEN_CELL = re.compile(r"/\s*$")
+
+
+def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:
+    """Join each line to the line above when it goes on from it (see ``going_on``)."""
+    held: Optional[Line] = None  # the last line, which the next may still change
+    # Its text once lines are joined to it, built when it is done: joining line by line
+    # would copy the paragraph so far at every line.
+    joined: Optional[Joiner] = None
+    for line in lines:
+        if held is not None:
+            text = (lambda: (joined.build() if joined is not None else held.text).text)  # noqa: E731
+            tail = joined.tail() if joined is not None else held.text.text
+            merged = _merged_heading(held, line)
+            if merged is not None:
+                if joined is not None:
+                    held = replace(held, text=joined.build())
+                    joined = None
+                held = merged
+                continue
+            part = going_on(held, line, tail, text)
+            if part is not None:
+                joined = joined if joined is not None else Joiner(held.text)
+                joined.append(part, held.wrapped)
+                held = replace(held, wrapped=line.wrapped)
+                continue
+            if joined is not None:
+                held = replace(held, text=joined.build())
+                joined = None
+            yield held
+        held = line
+    if held is not None:
+        yield replace(held, text=joined.build()) if joined is not None else held
+
+
+def going_on(previous: Line, line: Line, previous_end: str,
+             previous_text: Callable[[], str]) -> Optional[SpannedText]:
+    """What of ``line`` goes on the line above: its text, its whole line, or None."""
+    if previous.kind is Kind.ANNOTATION:
+        # A row that ran to the margin goes on below, whatever its next line starts with.
+        return (line.whole or line.text) if previous.wrapped and line.label is None \
+            and line.kind in (Kind.TEXT, Kind.HEADING) else None
+    if previous.kind not in (Kind.ITEM, Kind.TEXT) or previous.inline and previous.kind is Kind.ITEM:
+        return None
+    if line.kind is Kind.TEXT and not line.inline:
+        if previous.kind is Kind.ITEM and not previous_end.strip():
+            return line.text  # a number alone, its text below it
+        if previous.wrapped or line.text.text.startswith("(") or CONTINUING_END_PATTERN.search(previous_end) \
+                or is_broken_word(previous_end, line.text.text):
+            return line.text
+        return None
+    if previous.kind is Kind.ITEM and line.kind is Kind.HEADING and line.label is None and line.worded \
+            and line.whole is not None and CONTINUING_END_PATTERN.search(previous_end) \
+            and reads_as_prose(line, previous_text):
+        return line.whole  # "… ชุมชนและ" / "สถานที่ที่ได้มาตรฐาน": the item goes on
+    if previous.kind is Kind.TEXT and (previous.wrapped or CONTINUING_END_PATTERN.search(previous_end)) \
+            and line.whole is not None and reads_as_prose(line, previous_text):
+        return line.whole
+    return None
+
+
+def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:
+    """Whether a line that looks like a heading or an item is the next line of the
+    paragraph above, which ran to the margin in mid-sentence.
+
+    It is when it was read only by its first words (a strategy's name, or a heading
+    word with content and no separator), or when its number goes on from a list written
+    inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
+    ``previous_text`` gives (it is built only when asked for).
+    """
+    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in (Section.CLOSE, Section.CITED):
+        return False  # a part that ends the plan's, or another body's plan, starts its own line
+    label = line.label
+    if label is None:
+        return line.worded or line.kind is Kind.HEADING and line.whole is not None \
+            and len(line.whole.text) > len(line.text.text) and not _separated(line)
+    last = label.last
+    if label.style != "dotted" or label.depth != 1 or last is None or last < 2:
+        return False
+    return re.search(rf"(?:^|\s){last - 1}\.\s*\S", previous_text()) is not None
+
+
+def _separated(line: Line) -> bool:
+    whole = line.whole.text if line.whole is not None else ""
+    rest = whole[len(line.text.text):]
+    return bool(re.match(r"\s*[:：]", rest))
+
+
+def _merged_heading(previous: Line, line: Line) -> Optional[Line]:
+    """A heading put back together: a line of qualifiers only below it ("ของการพัฒนา",
+    "และค่าเป้าหมาย"), or the next cell of a heading split at "/"."""
+    if previous.kind is not Kind.HEADING or previous.inline:
+        return None
+    if line.kind is Kind.HEADING and line.label is None and _OPEN_CELL.search(previous.text.text):
+        return replace(previous, text=previous.text.join(line.text), sections=previous.sections + line.sections)
+    if line.kind is Kind.TEXT and line.label is None and _qualifiers_only(line.text.text):
+        return replace(previous, text=previous.text.join(line.text))
+    return None
+
+
+def _qualifiers_only(text: str) -> bool:
+    position = 0
+    while position < len(text):
+        match = QUALIFIER_PATTERN.match(text, position)
+        if not match or match.end() <= position:
+            return False
+        position = match.end()
+    return bool(text.strip())
+
+
+def settle(line: Line) -> Line:
+    """Cut a trailing lead-in off an item or text and record what it announces; cut the
+    cells of a table's number columns off an item ("... (ร้อยละ) 5 5 5 5")."""
+    if line.kind not in (Kind.ITEM, Kind.TEXT) or line.inline:
+        return line
+    if line.kind is Kind.ITEM:
+        cells = _NUMBER_CELLS.search(line.text.text)
+        if cells and cells.start() > 0:
+            line = replace(line, text=line.text.slice(0, cells.start()).strip())
+    text, announces = split_lead_in(line.text)
+    if announces is None:
+        return line
+    if line.kind is Kind.TEXT and not text:
+        return replace(line, kind=Kind.LEAD_IN, announces=announces)
+    return replace(line, text=text, announces=announces)
