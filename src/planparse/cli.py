@@ -23,10 +23,12 @@ from .errors import PlanParseError
 from .flat import span_label
 from .inputs import DEFAULT_MAX_BYTES, read_input
 from .outputs import printable, terminal_text, write_atomically
+from .pdf import OcrMode
 
 if TYPE_CHECKING:
     from .batch.report import FileRecord, RunReport
     from .model import PlanDocument, Warning
+    from .review_input import Reviewed
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -36,8 +38,8 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES = {
     EXIT_OK: "done",
-    EXIT_INPUT: "extract, show: the input could not be read or is not text, or the output "
-                "could not be written; batch: at least one file failed",
+    EXIT_INPUT: "extract, show, review: the input could not be read or is not text, or the "
+                "output could not be written; batch: at least one file failed",
     EXIT_USAGE: "a usage error: an unknown option or format, an output that exists without "
                 "--force, folders that overlap, a batch already running into the folder",
     EXIT_WARNINGS: "--strict, and a document has warnings (and nothing failed)",
@@ -234,6 +236,76 @@ def show(
 
 
 @app.command()
+def review(
+    file: str = typer.Argument(..., help="The plan to check: a text file or a PDF; - for "
+                                         "standard input."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="The HTML page to write (- is standard output); never "
+                                     "replaces a file without --force."),
+    pages: Optional[str] = typer.Option(None, "--pages",
+                                        help="PDF only: the pages to read, e.g. 24-29,31."),
+    images: bool = typer.Option(False, "--images",
+                                help="PDF only: show each page's image beside its text."),
+    password: Optional[str] = typer.Option(None, "--password",
+                                           help="The password of an encrypted PDF."),
+    ocr: OcrMode = typer.Option(OcrMode.AUTO, "--ocr",
+                                help="PDF only: read scanned pages by OCR (auto: when installed)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+) -> None:
+    """Write a review page: the plan on the text it was read from, to check it in a browser.
+
+    One self-contained HTML file: select an item to see its lines, or a line to see its
+    item; its warnings go to standard error as well.
+    """
+    from .review import review_page
+
+    to_standard_output = str(output) == "-"
+    if not to_standard_output and (output.exists() or output.is_symlink()) and not force:
+        _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
+    reviewed = _reviewed(file, max_size, pages, images, password, ocr)
+    page = review_page(reviewed.document, reviewed.source).encode("utf-8")
+    if to_standard_output:
+        _write_standard_output(page)
+    else:
+        try:
+            write_atomically(output, page, replace=force)
+        except FileExistsError:
+            _fail(f"{output}: appeared while the input was read; it was not replaced "
+                  "(add --force to overwrite it)", EXIT_USAGE)
+        except OSError as error:
+            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    for line in warning_lines(reviewed.document.warnings, printable(file)):
+        _tell(line)
+
+
+def _reviewed(file: str, max_size: int, pages: Optional[str], images: bool,
+              password: Optional[str], ocr: OcrMode) -> Reviewed:
+    """What ``review`` shows of ``file``: its document and source, read once; one line and
+    exit 1 when it cannot be read, exit 2 for PDF options given a text file."""
+    from .decode import is_pdf
+    from .review_input import read_reviewed
+
+    name = printable(file)
+    try:
+        data = read_input(file, max_size * 1_000_000, name)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    given = [option for option, value in (("--pages", pages is not None), ("--images", images))
+             if value]
+    if given and not is_pdf(data):
+        _fail(f"{name}: is a text file; {' and '.join(given)} "
+              f"{'are' if len(given) > 1 else 'is'} for PDF input only", EXIT_USAGE)
+    try:
+        return read_reviewed(data, name, pages, password, ocr, images)
+    except PlanParseError as error:
+        _fail(str(error), EXIT_INPUT)
+    except Exception as error:  # a parser bug: still one line, and it asks for the file
+        _fail(f"{file}: planparse failed on this file ({type(error).__name__}: {error}); "
+              "please report it", EXIT_INPUT)
+
+
+@app.command()
 def batch(
     input_dir: Path = typer.Argument(..., help="The folder of plan texts to convert."),
     output: Path = typer.Option(..., "--output", "-o",
@@ -250,6 +322,9 @@ def batch(
                                help="Convert unchanged inputs again and replace any existing output."),
     table: Optional[Path] = typer.Option(None, "--table",
                                          help="Also write every item of every plan to this CSV."),
+    review: bool = typer.Option(False, "--review",
+                                help="Also write a review page (HTML) beside each output, and "
+                                     "OUTPUT/index.html listing every file."),
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Print only the files that failed; no progress, no summary."),
@@ -264,7 +339,8 @@ def batch(
     from .views import counted
 
     options = BatchOptions(format=format.value, pattern=pattern, recursive=recursive,
-                           workers=workers or default_workers(), force=force, table=table)
+                           workers=workers or default_workers(), force=force, table=table,
+                           review=review)
     try:
         planned = prepare(input_dir, output, options)
     except PlanParseError as error:
@@ -295,6 +371,11 @@ def batch(
             console.print(summary_table(report))
             console.print(terminal_text(f"report: {report_path}"), markup=False,
                           highlight=False, soft_wrap=True)
+            if review:
+                from .review import INDEX_NAME
+
+                console.print(terminal_text(f"review: {output / INDEX_NAME}"), markup=False,
+                              highlight=False, soft_wrap=True)
         except (OSError, ValueError) as error:
             _stdout_failed(error)
     raise typer.Exit(_batch_exit_code(report, strict))

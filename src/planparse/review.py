@@ -26,16 +26,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, Union
+from urllib.parse import quote
 
 from . import __version__
 from .decode import decode
 from .flat import KINDS, count_items
+from .model import STRATEGY_LISTS, Item, PlanDocument
 from .normalize import normalize_text
 from .outputs import write_atomically
-
-if TYPE_CHECKING:
-    from .model import PlanDocument
 
 # Each kind of item as the page heads it: the word the plans use, then the English name
 # of the list (flat.KINDS order).
@@ -48,10 +47,12 @@ KIND_NAMES = (
     ("indicator", "ตัวชี้วัด", "indicators"),
     ("tactic", "กลยุทธ์", "tactics"),
 )
-# (document field, kind) of the plan's own lists and of a strategy's, in the order shown.
-_PLAN_LISTS = (("missions", "mission"), ("goals", "goal"))
-_STRATEGY_LISTS = (("guidelines", "guideline"), ("goals", "goal"),
-                   ("indicators", "indicator"), ("tactics", "tactic"))
+# (document field, kind) of the plan's own lists and of a strategy's, in the model's
+# order: every field that holds Items, its kind the field's name in the singular (as flat).
+_PLAN_LISTS = tuple((name, name.removesuffix("s"))
+                    for name, field in PlanDocument.model_fields.items()
+                    if field.annotation == list[Item])
+_STRATEGY_LISTS = tuple((name, name.removesuffix("s")) for name in STRATEGY_LISTS)
 
 INDEX_NAME = "index.html"
 
@@ -105,11 +106,13 @@ def form_feed_pages(lines: Sequence[str]) -> Optional[list[int]]:
     return pages
 
 
-def review_page(document: Union[PlanDocument, Mapping], source: ReviewSource,
-                title: Optional[str] = None) -> str:
-    """The review page of ``document`` (a PlanDocument or its JSON dict) on ``source``."""
+def review_page(document: Union[PlanDocument, Mapping[str, Any]], source: ReviewSource,
+                title: Optional[str] = None, index: Optional[str] = None) -> str:
+    """The review page of ``document`` (a PlanDocument or its JSON dict) on ``source``;
+    ``index``, the path of a batch's index relative to the page, puts a link to it on top."""
     plain = _plain(document)
     payload = {
+        "index": None if index is None else quote(index),
         "document": plain,
         "kinds": KIND_NAMES,
         "plan_lists": _PLAN_LISTS,
@@ -122,12 +125,12 @@ def review_page(document: Union[PlanDocument, Mapping], source: ReviewSource,
     return _page("review", title or _review_title(plain), payload)
 
 
-def _plain(document: Union[PlanDocument, Mapping]) -> Mapping:
+def _plain(document: Union[PlanDocument, Mapping[str, Any]]) -> Mapping[str, Any]:
     """The JSON dict of a document, which is what the page embeds."""
     return document if isinstance(document, Mapping) else document.model_dump(mode="json")
 
 
-def _review_title(document: Mapping) -> str:
+def _review_title(document: Mapping[str, Any]) -> str:
     source = document.get("source")
     organization = document.get("organization")
     named = [organization["name"]] if organization else []
@@ -140,8 +143,8 @@ def _review_title(document: Mapping) -> str:
 class IndexEntry:
     """One input of a batch, as a row of the index: what it holds, or why it failed.
 
-    ``page`` is the link to its review page relative to the index (None for a failed
-    file); ``counts`` has every kind of ``flat.KINDS``.
+    ``page`` is the path of its review page relative to the index (None for a failed
+    file), which the index quotes into a link; ``counts`` has every kind of ``flat.KINDS``.
     """
 
     file: str
@@ -154,8 +157,7 @@ class IndexEntry:
 
     @classmethod
     def of_document(cls, file: str, document: PlanDocument, page: str) -> IndexEntry:
-        """The row of a converted file, from its PlanDocument (or the parser's record,
-        which has the same attributes)."""
+        """The row of a converted file, from its PlanDocument."""
         period = document.period
         return cls(
             file=file,
@@ -178,7 +180,8 @@ def index_page(entries: Sequence[IndexEntry], title: str = "planparse batch") ->
         "title": title,
         "kinds": KIND_NAMES,
         "entries": [
-            {"file": entry.file, "page": entry.page, "organization": entry.organization,
+            {"file": entry.file, "page": None if entry.page is None else quote(entry.page),
+             "organization": entry.organization,
              "period": entry.period, "counts": {kind: entry.counts[kind] for kind in KINDS},
              "warnings": entry.warnings, "failure": entry.failure}
             for entry in entries
@@ -194,7 +197,7 @@ def write_index(folder: Path, entries: Sequence[IndexEntry], title: str = "planp
     return path
 
 
-def _page(kind: str, title: str, payload: Mapping) -> str:
+def _page(kind: str, title: str, payload: Mapping[str, Any]) -> str:
     style, script = _assets(kind)
     return _skeleton().substitute(version=__version__, title=html.escape(title), style=style,
                                   script=script, data=script_json(payload))

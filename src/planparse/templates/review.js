@@ -48,6 +48,12 @@
   // ---- the header: whose plan, which years, which file, how many of each kind
   document.body.className = "review dim-unused";
   const top = el("header", "top");
+  if (data.index) {
+    const back = el("a", "back", "\u2190 index");
+    back.href = data.index;
+    back.title = "the batch's index of every file";
+    top.append(back);
+  }
   const title = el("h1", "", plan.organization ? plan.organization.name : "organisation not found");
   if (plan.organization && plan.organization.kind) title.append(el("small", "", plan.organization.kind));
   top.append(title);
@@ -202,6 +208,9 @@
           const image = el("img", "page-image");
           image.alt = "page " + page;
           image.src = "data:image/png;base64," + images[page];
+          image.title = "click to enlarge the page, again to shrink it";
+          const block = pageBlock;
+          image.addEventListener("click", () => block.classList.toggle("zoomed"));
           pageBlock.append(image);
         }
       }
@@ -263,7 +272,7 @@
   }
   function describe(item) {
     const parts = [el("span", "chip kind-" + item.kind, item.kind + (item.number ? " " + item.number : ""))];
-    parts.push(el("span", "lines", spanLabel(item.span)));
+    parts.push(el("span", "lines", spanLabel(item.span) + (item.span.page ? " \u00b7 page " + item.span.page : "")));
     if (item.strategy) parts.push(el("span", "hint", "in strategy " + (item.strategy.number || item.strategy.text)));
     parts.push(el("span", "quote", item.text));
     return parts;
