@@ -9,12 +9,11 @@ Screenshots of a sample's page at 1366x768 and 420x800 and of an index are writt
 ``docs/review.png`` is one of them, looked at before it was committed.
 
 Without Chromium the tests are skipped, except under CI (``CI`` set), where a missing
-browser is a failure: .ci/run installs it.
+browser is a failure: .ci/run installs it (browser.py's ``driver`` fixture).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,8 @@ from planparse.inputs import read_input
 from planparse.review import IndexEntry, ReviewSource, read_text_source, review_page, write_index
 
 import browser
+from browser import (choose, click, driver, each, item_at, lines_of, screenshots,  # noqa: F401
+                     selected_items, selected_lines, shown, within)
 from conftest import ROOT, SAMPLES, SHARED, lines
 
 CORPUS = SHARED / "corpus"
@@ -35,24 +36,6 @@ SAMPLE = ROOT / "samples" / "000_2bb7112842307dc4.txt"
 SHOWN = ROOT / "samples" / "001_6c530b268e208b09.txt"  # every list of a strategy: the screenshots
 
 
-@pytest.fixture(scope="module")
-def driver():
-    reason = browser.missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    with browser.chromium() as started:
-        yield started
-
-
-@pytest.fixture
-def screenshots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PLANPARSE_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def write_review(folder: Path, path: Path):
     """Parse ``path`` as the library does, write its review page; (document, page path)."""
     data = read_input(path)
@@ -60,54 +43,6 @@ def write_review(folder: Path, path: Path):
     page = folder / f"{path.stem}.html"
     page.write_text(review_page(document, read_text_source(data, path.name)), encoding="utf-8")
     return document, page
-
-
-def shown(driver, script: str, *arguments):
-    """What a script reads off the page (``arguments`` are its ``arguments[0]``, ...)."""
-    return driver.execute_script(script, *arguments)
-
-
-def each(driver, selector: str, expression: str = "n.textContent") -> list:
-    """``expression`` of every element ``n`` that ``selector`` finds, in page order."""
-    return shown(driver, f"return [...document.querySelectorAll(arguments[0])].map(n => {expression})",
-                 selector)
-
-
-def selected_lines(driver) -> list[int]:
-    return each(driver, ".line.selected", "Number(n.dataset.line)")
-
-
-def selected_items(driver) -> list[int]:
-    return each(driver, ".item.selected", "Number(n.dataset.item)")
-
-
-def lines_of(span) -> list[int]:
-    return list(range(span.start_line, span.end_line + 1))
-
-
-def within(driver, inner: str, outer: str, below: str | None = None) -> bool:
-    """Whether the element ``inner`` is wholly inside ``outer`` (and under ``below``)."""
-    return shown(driver, """const [inner, outer, below] = arguments;
-        const box = document.querySelector(inner).getBoundingClientRect();
-        const frame = document.querySelector(outer).getBoundingClientRect();
-        const top = below ? document.querySelector(below).getBoundingClientRect().bottom : frame.top;
-        return box.top >= top && box.bottom <= frame.bottom""", inner, outer, below)
-
-
-def item_at(index: int) -> str:
-    """The selector of the plan's item ``index`` (in document order, as flat_items)."""
-    return f'#plan .item[data-item="{index}"]'
-
-
-def click(driver, selector: str) -> None:
-    driver.find_element("css selector", selector).click()
-
-
-def choose(driver, selector: str, value: str) -> None:
-    """Pick ``value`` in the ``<select>`` of ``selector``, as a reader does."""
-    from selenium.webdriver.support.select import Select
-
-    Select(driver.find_element("css selector", selector)).select_by_value(value)
 
 
 @pytest.mark.parametrize("path", SAMPLES + [PAGED, WARNED], ids=lambda path: path.name)

@@ -67,9 +67,11 @@ def _read_pdf(data: bytes, name: str, pages: Optional[str], password: Optional[s
               ocr: OcrMode, images: bool) -> Reviewed:
     text = pdf_text(data, name, pages, password, ocr)
     lines = normalize_text(text.text)
+    # The text of pages with nothing on them is empty: no line, so no page to show.
+    line_pages = text.line_pages if lines else ()
     document = _pdf_document(data, name, text, len(lines))
-    pictures = page_images(data, password, sorted(set(text.line_pages))) if images else {}
-    return Reviewed(document, ReviewSource(lines=lines, pages=text.line_pages, images=pictures))
+    pictures = page_images(data, password, sorted(set(line_pages))) if images else {}
+    return Reviewed(document, ReviewSource(lines=lines, pages=line_pages, images=pictures))
 
 
 def _pdf_document(data: bytes, name: str, text: PdfText, line_count: int) -> PlanDocument:
