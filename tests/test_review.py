@@ -7,6 +7,7 @@ the document and cannot end its script element, and the page needs nothing from 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -21,6 +22,10 @@ from planparse.review import (
     review_page, script_json, write_index,
 )
 
+from planparse.pdf import OcrMode
+from planparse.review_input import read_reviewed
+
+import pdf_factory
 from conftest import SAMPLES, lines, split_lines
 
 DATA = re.compile(r'<script type="application/json" id="planparse-data">(.*?)</script>', re.S)
@@ -138,3 +143,21 @@ def test_write_index_writes_the_index_into_the_folder(tmp_path):
         "counts": dict.fromkeys(KINDS, 0), "warnings": 0, "failure": "x.txt: not a text file"}]
     assert "<title>แผน 2567</title>" in page
     assert [item.name for item in path.parent.iterdir()] == [INDEX_NAME]  # no temporary left
+
+
+def test_a_text_file_has_no_pages_to_choose_or_draw():
+    with pytest.raises(ValueError, match="for PDF input"):
+        read_reviewed(SAMPLES[0].read_bytes(), "plan.txt", pages="1")
+    reviewed = read_reviewed(SAMPLES[0].read_bytes(), "plan.txt")
+    assert reviewed.document == planparse.parse_bytes(SAMPLES[0].read_bytes(), "plan.txt")
+
+
+def test_a_pdf_document_has_its_pages_warnings_and_source():
+    data = pdf_factory.pdf(pdf_factory.lines("text"), [], image_pages=(1,))
+    reviewed = read_reviewed(data, "scan.pdf", ocr=OcrMode.NEVER, images=True)
+    assert [warning.code for warning in reviewed.document.warnings] == ["SCANNED_PAGES", "NO_PLAN_FOUND"]
+    assert reviewed.document.source.encoding == "pdf"
+    assert reviewed.document.source.sha256 == hashlib.sha256(data).hexdigest()
+    assert list(reviewed.source.lines) == ["text", "\f"] and list(reviewed.source.pages) == [1, 2]
+    assert sorted(reviewed.source.images) == [1, 2]
+    assert all(png.startswith(b"\x89PNG\r\n\x1a\n") for png in reviewed.source.images.values())
