@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
 from .diagnostics import warning
-from .inline import Piece, find_statements, split_items
+from .inline import Piece, find_child_list, find_statements, split_items
 from .lines import Announcement, Kind, Label, Line
 from .model import Item, Organization, Span, Strategy, TextBlock, Warning
 from .normalize import collapse_spaces
@@ -42,6 +42,7 @@ from .vocabulary import (
     CHILD_SECTIONS,
     FOOTNOTE_MARKER_PATTERN,
     GOAL_SECTIONS,
+    IGNORED_SECTIONS,
     QUOTED_PATTERN,
     QUOTES,
     PARAGRAPH_OPENER_PATTERN,
@@ -107,6 +108,12 @@ class Container:
         pass
 
 
+# A line this many times as wide as the short name above it (a few words, at most this
+# many characters) is a paragraph explaining it.
+_EXPLAINING_FACTOR = 2
+_SHORT_NAME = 30
+
+
 @dataclass(eq=False)
 class Root(Container):
     """The plan as a whole. Its numbering levels are the frame around the plan; its items
@@ -150,6 +157,8 @@ class Vision(Container):
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.TEXT:
             quoted = any(quote in line.text.text for quote in QUOTES)
+            if self.statement is not None and not quoted and find_statements(line.text):
+                return False  # prose after the statement that states more of the plan
             if not self.quoted and (self.statement is None or quoted):
                 self.statement, self.quoted = vision_statement(line.text), quoted
             return True
@@ -225,6 +234,10 @@ class ItemList(Container):
     split_inline: bool = False  # its items were written on one line
     after_blank: bool = False  # a blank line stands after its last item
 
+    def holds(self, section: Section) -> bool:
+        # A third level under its items (กลยุทธ์ย่อย); their numbering goes on after it.
+        return section is Section.SUB and bool(self.items)
+
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.BLANK:
             self.after_blank = bool(self.items)
@@ -295,6 +308,8 @@ class ItemList(Container):
             if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
+            if _explains(last, line):
+                return True  # a paragraph under a short name explains it (decision 8)
             self.items[-1] = _joined(last, line)
             return True
         if not self.items and self.lead is None and len(line.text.text) <= _MAX_LEAD_FRAGMENT:
@@ -446,7 +461,14 @@ class StrategyFrame(Container):
     @classmethod
     def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
         """A strategy from its title line, with the list its lead-in announces ("…
-        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้")."""
+        ประกอบด้วย 3 แนวทางการพัฒนา ดังนี้"), or the list the line itself goes on to state."""
+        listed = find_child_list(line.text.text) if line.kind is Kind.ITEM else None
+        if listed is not None:
+            frame = cls(title=replace(line, text=line.text.slice(0, listed.start).strip()))
+            items = [_piece_line(line, piece) for piece in listed.items]
+            frame.child(listed.section).extend(items)
+            assembler.check_count(listed.section, listed.count, False, len(items), line.text.span())
+            return frame
         frame = cls(title=line)
         if line.announces is not None:
             announced = assembler.resolve(line.announces.section)
@@ -546,9 +568,8 @@ class StrategyFrame(Container):
             title = strategy_title(self.title_text)
             return _clean(title.text), Span(start_line=min(first, title.span().start_line),
                                             end_line=title.span().end_line)
-        title = split_lead_in(text)[0]
-        if self.title.label is None or self.title.label.style != "inline":
-            title = strategy_title(title)  # a name on its line runs on into a description
+        inline = self.title.label is not None and self.title.label.style == "inline"
+        title = strategy_title(split_lead_in(text)[0], inline)  # a name runs on into a description
         return _clean(title.text), title.span()
 
 
@@ -611,6 +632,7 @@ _OPENS: dict[Section, _Opener] = {
     Section.OTHER: _open_ignored,
     Section.CLOSE: _open_ignored,
     Section.CITED: _open_ignored,
+    Section.SUB: _open_ignored,
 }
 # Sections that only a strategy holds as its own lists; at plan level they are ignored
 # (plan-level indicators have no field: contract decision 4), or are the top list.
@@ -684,8 +706,15 @@ class Assembler:
             self._skip_inline = False
             if line.inline:
                 return
+        announced = self.resolve(line.announces.section) if line.announces is not None else None
         if self._awaits_text(line):
             self.top.fill(line.whole or line.text)
+        elif line.kind in (Kind.TEXT, Kind.LEAD_IN) and announced in IGNORED_SECTIONS:
+            # "… เสนอโครงการเพิ่มเติม 3 โครงการ ได้แก่": the list it leads into is not the plan's
+            if line.kind is Kind.TEXT:
+                self.line(replace(line, announces=None))
+            self.heading(Line(Kind.HEADING, line.text, line.indent, sections=(announced,),
+                              announces=line.announces))
         elif line.kind is Kind.HEADING:
             if not self._header_run(line):
                 self.heading(line)
@@ -871,6 +900,16 @@ def _restarts(label: Label, items: list[Line]) -> bool:
     if not label.starts or label.number is None or len(numbered) < 2:
         return False
     return label.number.count(".") == numbered[0].number.count(".")  # type: ignore[union-attr]
+
+
+def _explains(item: Line, line: Line) -> bool:
+    """Whether ``line`` is a paragraph explaining the short name above it rather than the
+    name's next line: the name did not run to the margin, and the paragraph runs much
+    wider than the name's line could have been (a name broken in a narrow cell goes on
+    in a line as short as its own)."""
+    span, name = item.text.span(), item.text.text
+    return span.start_line == span.end_line and len(name) <= _SHORT_NAME and \
+        len(line.text.text) > _EXPLAINING_FACTOR * len((item.whole or item.text).text)
 
 
 def _joined(item: Line, line: Line) -> Line:

@@ -27,11 +27,13 @@ from typing import Optional
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    CHILD_SECTIONS,
     CONJUNCTION_PATTERN,
     HEADING_PATTERN,
     LEAD_IN_CLOSERS,
     LEAD_IN_UNITS,
     LEAD_IN_VERBS,
+    LIST_CONJUNCTIONS,
     LIST_HEADING_PATTERN,
     LIST_SECTIONS,
     PROSE_GOAL_PATTERN,
@@ -44,10 +46,13 @@ from .vocabulary import (
     section_of,
 )
 
-# An inline label: 1. 1) (1), at the start or after white space, before the item's text.
+# An inline label: 1. 1) (1), at the start or after white space, before the item's text;
+# a bracketed one also glued to the conjunction before the last item ("และ(3)").
 _INLINE_LABEL = re.compile(
     r"(?:^|(?<=[\s:：]))(?:\((?P<paren>\d{1,3})\)|(?P<number>\d{1,3})(?P<mark>[.)])(?!\d))"
     r"\s*(?=[\u0e01-\u0e4e\"“(A-Za-z])"
+    r"|(?:" + "|".join(f"(?<={re.escape(word)})" for word in LIST_CONJUNCTIONS) + r")"
+    r"\((?P<glued>\d{1,3})\)\s*(?=[\u0e01-\u0e4e\"“(A-Za-z])"
 )
 # How long an inline label may be before its item's text: "(10) ".
 _LABEL_ROOM = 6
@@ -63,15 +68,19 @@ _OPENER = re.compile(
 _LEAD = re.compile(
     rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่|ทั้งหมด|ทั้งสิ้น|[:：])\s*"
     rf"|(?:ทั้ง)?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
+# What stands between a title and the count of its list: "มีแนวทางการพัฒนา 3 แนวทาง".
+_LEAD_BEFORE_COUNT = re.compile(
+    rf"\s(?:{LEAD_IN_VERBS})?\s*(?:(?:{LIST_HEADING_PATTERN.pattern})(?:{QUALIFIER_PATTERN.pattern})*)?\s*$")
 _CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
 _HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
 # nearest heading word before it, this close, names.
 _GENERIC_UNIT_WINDOW = 80
-# The last numbered item is cut where prose resumes only when it is this much longer
-# than the longest other item (or than this many characters, for lists of short items).
+# The last item of an inline list is cut where prose resumes only when it is this much
+# longer than the longest other item (items may hold "โดย…" themselves); on a heading's
+# own line, where the line is the list, also only past this many characters.
 _LAST_ITEM_FACTOR = 1.5
-_LAST_ITEM_MIN = 80
+_LAST_ITEM_ON_ITS_LINE = 80
 # Items of a list without numbers are names, not paragraphs.
 _MAX_UNNUMBERED_ITEM = 160
 # A statement in prose (an unquoted vision, a goal) runs at most this long.
@@ -104,8 +113,9 @@ def split_items(text: str, declared: Optional[int] = None) -> Optional[list[Piec
     return find_unnumbered(text, begin, declared if declared is not None or not count else int(count.group()))
 
 
-def find_numbered(text: str, start: int = 0) -> Optional[list[Piece]]:
-    """The first list of inline labels numbered 1, 2, 3 … in one style, if any.
+def find_numbered(text: str, start: int = 0, in_sentence: bool = False) -> Optional[list[Piece]]:
+    """The first list of inline labels numbered 1, 2, 3 … in one style, if any; a list
+    ``in_sentence`` ends sooner where the sentence goes on after it.
 
     One pass over the labels: a chain waits for its next number, and a new 1 replaces a
     chain still waiting for its 2 (the list starts right after its lead-in), so even a
@@ -132,19 +142,21 @@ def find_numbered(text: str, start: int = 0) -> Optional[list[Piece]]:
     ends = [match.start() for match in best[1:]] + [len(text)]
     items = [Piece(begin, _trim(text, begin, end), str(_label_number(match)))
              for begin, end, match in zip(bounds, ends, best)]
-    items[-1] = _cut_last(text, items)
+    items[-1] = _cut_last(text, items, 0 if in_sentence else _LAST_ITEM_ON_ITS_LINE)
     return items
 
 
-def _split_bullets(text: str, begin: int) -> Optional[list[Piece]]:
+def _split_bullets(text: str, begin: int, in_sentence: bool = False) -> Optional[list[Piece]]:
     """Items after bullets written inside the line: "- a - b - c"."""
     marks = list(_INLINE_BULLET.finditer(text, begin))
     if len(marks) < 2 or marks[0].start() > begin + 2:
         return None
     starts = [mark.end() for mark in marks]
     ends = [mark.start() for mark in marks[1:]] + [len(text)]
-    return [Piece(_skip(text, begin), _trim(text, begin, end), None)
-            for begin, end in zip(starts, ends)]
+    items = [Piece(_skip(text, begin), _trim(text, begin, end), None)
+             for begin, end in zip(starts, ends)]
+    items[-1] = _cut_last(text, items, 0 if in_sentence else _LAST_ITEM_ON_ITS_LINE)
+    return items
 
 
 def find_unnumbered(text: str, start: int, declared: Optional[int]) -> Optional[list[Piece]]:
@@ -167,12 +179,13 @@ def _chunks(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_by_start_word(text: str, begin: int, declared: Optional[int] = None) -> Optional[list[Piece]]:
-    """Split where chunks start with the start word of the first one: the longest start
-    (of two Thai letters at least) that three chunks share, or two with ``และ`` before
-    the second.
+    """Split where chunks start with the start word of the first one (of two Thai letters
+    at least) that three chunks share, or two with ``และ`` before the second.
 
-    The item after ``และ`` is the last ("A B C และ D"); without one, the list ends where
-    the prose resumes, or after its declared count.
+    Of the start words that qualify, the one that gives the declared count wins, then the
+    one that reaches most items ("การพัฒนา… การพัฒนา… และการบริหาร…" share ``การ``), then
+    the longest. The item after ``และ`` is the last ("A B C และ D"); without one, the list
+    ends where the prose resumes, or after its declared count.
     """
     chunks = _chunks(text, begin, len(text))
     if len(chunks) < 2:
@@ -181,13 +194,16 @@ def _split_by_start_word(text: str, begin: int, declared: Optional[int] = None) 
     thai_prefix = re.match(r"[\u0e01-\u0e4e]+", first)
     if not thai_prefix:
         return None
+    qualifying = []
     for length in range(len(thai_prefix.group()), 1, -1):
-        head = first[:length]
-        starts = _list_starts(text, chunks, head, declared)
-        joined = sum(1 for chunk_start in starts[1:] if _after_conjunction(text, chunk_start))
+        starts = _list_starts(text, chunks, first[:length], declared)
+        joined = any(_after_conjunction(text, chunk_start) for chunk_start in starts[1:])
         if len(starts) >= 3 or (len(starts) == 2 and joined):
-            return _pieces_from_starts(text, starts)
-    return None
+            qualifying.append(starts)
+    if not qualifying:
+        return None
+    best = max(qualifying, key=lambda starts: (len(starts) == declared, len(starts)))
+    return _pieces_from_starts(text, best)
 
 
 def _list_starts(text: str, chunks: list[tuple[int, int]], head: str,
@@ -266,11 +282,11 @@ def _split_by_count(text: str, begin: int, declared: int) -> Optional[list[Piece
 
 
 def _label_number(match: re.Match[str]) -> int:
-    return int(match.group("paren") or match.group("number"))
+    return int(match.group("paren") or match.group("glued") or match.group("number"))
 
 
 def _label_style(match: re.Match[str]) -> str:
-    return "paren" if match.group("paren") else match.group("mark")
+    return "paren" if match.group("paren") or match.group("glued") else match.group("mark")
 
 
 def _skip(text: str, position: int) -> int:
@@ -290,12 +306,12 @@ def _trim(text: str, start: int, end: int) -> int:
     return start + len(piece.rstrip(" ,;"))
 
 
-def _cut_last(text: str, items: list[Piece]) -> Piece:
+def _cut_last(text: str, items: list[Piece], minimum: int) -> Piece:
     """The last item, ending where the prose resumes, when it runs far longer than the
-    others (items of numbered lists may hold "โดย…" themselves)."""
+    others (items of numbered lists may hold "โดย…" themselves) and than ``minimum``."""
     last = items[-1]
     others = [item.end - item.start for item in items[:-1]]
-    limit = max(_LAST_ITEM_FACTOR * max(others, default=0), _LAST_ITEM_MIN)
+    limit = max(_LAST_ITEM_FACTOR * max(others, default=0), minimum)
     resumes = PROSE_RESUMES_PATTERN.search(text, last.start + 1, last.end)
     if resumes and _CLOSES_WITH_LEAD_IN.search(text, resumes.start(), last.end):
         # "(3) … ซึ่งมีสาระสำคัญ ดังนี้": the sentence goes on to introduce what follows
@@ -433,14 +449,43 @@ def _prose_lists(text: SpannedText, indent: int) -> list[_Found]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class ChildList:
+    """A strategy's list written on its title's line, after the title ("… มีแนวทางการพัฒนา
+    3 แนวทาง ได้แก่ (1) … (3) …"): where it is announced, its section, count and items."""
+
+    start: int
+    section: Section
+    count: Optional[int]
+    items: list[Piece]
+
+
+def find_child_list(text: str) -> Optional[ChildList]:
+    """The list of one of a strategy's own sections that its title's line goes on to state,
+    if any; the title is the text before it."""
+    for anchor in _anchors(text, top_level=False):
+        if anchor.start == 0 or anchor.section not in CHILD_SECTIONS:
+            continue
+        pieces = _anchored_items(text, anchor)
+        if pieces:
+            title_end = _LEAD_BEFORE_COUNT.search(text, 0, anchor.start)
+            start = title_end.start() if title_end else anchor.start
+            return ChildList(start, anchor.section, anchor.count, pieces)
+    return None
+
+
 def _anchored_items(raw: str, anchor: _Anchor) -> Optional[list[Piece]]:
-    """The items after an anchor: numbered right after it; or, after a count, split by
-    their start word or the count (without an opener, only a start word that gives
-    exactly the count: "ด้วย 5 กลยุทธ์สำคัญ การยกระดับ… การโปรโมท…")."""
+    """The items after an anchor: numbered or bulleted right after it; after a heading word
+    and its opener, split by their start word; after a count, split by their start word or
+    the count (without an opener, only a start word that gives exactly the count:
+    "ด้วย 5 กลยุทธ์สำคัญ การยกระดับ… การโปรโมท…")."""
     if _numbered_right_after(raw, anchor.items_start):
-        return find_numbered(raw, anchor.items_start)
+        return find_numbered(raw, anchor.items_start, in_sentence=True)
+    bullets = _split_bullets(raw, _skip_spaces(raw, anchor.items_start), in_sentence=True)
+    if bullets is not None:
+        return bullets
     if anchor.count is None:
-        return None
+        return _split_by_start_word(raw, _skip(raw, anchor.items_start))
     if anchor.opened:
         return find_unnumbered(raw, anchor.items_start, anchor.count)
     pieces = _split_by_start_word(raw, _skip(raw, anchor.items_start), anchor.count)
@@ -458,13 +503,15 @@ class _Anchor:
     opened: bool  # an opener (ได้แก่, คือ, ประกอบด้วย) stands before the items
 
 
-def _anchors(raw: str) -> list[_Anchor]:
+def _anchors(raw: str, top_level: bool = True) -> list[_Anchor]:
+    """Where lists are announced in ``raw``; a count of tactics or guidelines announces the
+    plan's top list (``top_level``) in prose, a strategy's own on its title's line."""
     anchors = []
     for match in _COUNT_OF.finditer(raw):
         unit_end = _past_qualifiers_glued(raw, match.end("unit"))
         if unit_end is None:
             continue
-        section = _unit_section(raw, match)
+        section = _unit_section(raw, match, top_level)
         if section is None:
             continue
         opener = _OPENER.match(raw, unit_end)
@@ -474,7 +521,7 @@ def _anchors(raw: str) -> list[_Anchor]:
     for match in LIST_HEADING_PATTERN.finditer(raw):
         opener = _OPENER.match(raw, match.end())
         heading = HEADING_PATTERN.match(raw, match.start())
-        if heading and opener and _HAS_OPENER.search(opener.group()) and _numbered_right_after(raw, opener.end()):
+        if heading and opener and _HAS_OPENER.search(opener.group()):
             anchors.append(_Anchor(match.start(), opener.end(), section_of(heading), None, True))
     return sorted(anchors, key=lambda anchor: anchor.start)
 
@@ -488,18 +535,18 @@ def _past_qualifiers_glued(raw: str, position: int) -> Optional[int]:
     return end
 
 
-def _unit_section(raw: str, match: re.Match[str]) -> Optional[Section]:
+def _unit_section(raw: str, match: re.Match[str], top_level: bool) -> Optional[Section]:
     """The section a count names: its unit's, or for a generic unit the nearest heading
     word of a list before it in the sentence."""
     unit = HEADING_PATTERN.match(match.group("unit"))
     if unit is not None and unit.group() and section_of(unit) in LIST_SECTIONS:
-        return _top_level(section_of(unit))
-    window = raw[max(0, match.start() - _GENERIC_UNIT_WINDOW):match.start()]
-    before = [found for found in LIST_HEADING_PATTERN.finditer(window)]
-    if not before:
-        return None
-    heading = HEADING_PATTERN.match(window, before[-1].start())
-    return _top_level(section_of(heading)) if heading else None
+        section: Optional[Section] = section_of(unit)
+    else:
+        window = raw[max(0, match.start() - _GENERIC_UNIT_WINDOW):match.start()]
+        before = [found for found in LIST_HEADING_PATTERN.finditer(window)]
+        heading = HEADING_PATTERN.match(window, before[-1].start()) if before else None
+        section = section_of(heading) if heading else None
+    return _top_level(section) if section is not None and top_level else section
 
 
 def _top_level(section: Section) -> Section:

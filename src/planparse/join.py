@@ -22,12 +22,48 @@ from .dictionary import is_broken_word
 from .lines import Kind, Line
 from .recognise import split_lead_in
 from .spanned import Joiner, SpannedText
-from .vocabulary import CONTINUING_END_PATTERN, QUALIFIER_PATTERN, Section
+from .vocabulary import CONTINUING_END_PATTERN, CONTINUING_START_PATTERN, QUALIFIER_PATTERN, Section
 
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
 # A heading cell that goes on in the next line: "ยุทธศาสตร์/".
 _OPEN_CELL = re.compile(r"/\s*$")
+
+
+def mark_unknown_headings(lines: Iterable[Line]) -> Iterator[Line]:
+    """A line of text between a list and a list of the same labels started again at 1 (or
+    bullets, the line not hanging under the item above) heads that second list: it names a section the vocabulary does not know
+    ("ปัจจัยแห่งความสำเร็จ", "ความเสี่ยงที่อาจเกิดขึ้น"), which ends the first list and
+    holds nothing the schema does (contract decision 4)."""
+    before: Optional[Line] = None
+    held: Optional[Line] = None
+    for line in lines:
+        if held is not None and before is not None and _heads_a_restart(before, held, line):
+            held = replace(held, kind=Kind.HEADING, sections=(Section.OTHER,))
+        if held is not None:
+            yield held
+        before, held = held, line
+    if held is not None:
+        yield held
+
+
+def _heads_a_restart(before: Line, line: Line, after: Line) -> bool:
+    if line.kind is not Kind.TEXT or line.inline or before.kind is not Kind.ITEM or after.kind is not Kind.ITEM:
+        return False
+    above, below = before.label, after.label
+    if above is None or below is None or below.key != above.key or before.wrapped:
+        return False
+    if above.number is None:
+        # Bullets do not start again: a line at the bullets' own indent, not hanging
+        # under the item's text as its next line would, heads the bullets below it.
+        if line.indent > before.indent:
+            return False
+    elif not below.starts or (above.last or 0) < 2:
+        return False
+    end, text = before.text.text, line.text.text
+    return not (CONTINUING_END_PATTERN.search(end) or CONTINUING_START_PATTERN.match(text)
+                or is_broken_word(end, text)
+                or split_lead_in(line.text)[1] is not None)  # "… ดังนี้": it leads into the list
 
 
 def fold_continuations(lines: Iterable[Line]) -> Iterator[Line]:

@@ -21,7 +21,7 @@ from .assemble import Assembler
 from .decode import decode
 from .diagnostics import warning
 from .inputs import read_input
-from .join import fold_continuations, settle
+from .join import fold_continuations, mark_unknown_headings, settle
 from .layout import layout
 from .metadata import find_organization, find_period
 from .model import PlanDocument, Source, Span, Warning
@@ -41,6 +41,7 @@ def _settle_all(lines: Iterable[Any]) -> Iterator[Any]:
 STAGES: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
     ("layout", layout),  # physical lines → logical lines (pages, columns, broken lines)
     ("recognise", _recognise_all),  # logical lines → typed lines, each read alone
+    ("unknown headings", mark_unknown_headings),  # a line that heads a list started again
     ("join", fold_continuations),  # a line that goes on from the one above joins it
     ("settle", _settle_all),  # trailing lead-ins cut off, what they announce kept
 )

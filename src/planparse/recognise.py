@@ -23,12 +23,15 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    AMOUNTS_ONLY_PATTERN,
+    AMOUNT_PATTERN,
     BULLET_PATTERN,
     CELL_HEADER_PATTERN,
     CHILD_SECTIONS,
     CONJUNCTION_PATTERN,
     LIST_HEADING_PATTERN,
     DESCRIPTION_PATTERN,
+    INLINE_DESCRIPTION_PATTERN,
     EXAMPLE_PATTERN,
     HEADING_PATTERN,
     HEADING_PREFIX_PATTERN,
@@ -95,6 +98,8 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
     for style, pattern, weak in LABEL_PATTERNS:
         match = pattern.match(text)
         if match:
+            if AMOUNT_PATTERN.match(text, match.end()):
+                return None, 0  # "2.50 ล้านบาท": an amount
             return Label(match.group("number"), style, weak), _skip_spaces(text, match.end())
     return None, 0
 
@@ -298,6 +303,13 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
     return None
 
 
+def _amounts_only(context: _Context) -> Optional[list[Line]]:
+    """"2.50 ล้านบาท": a budget cell, which no item goes on into."""
+    if AMOUNTS_ONLY_PATTERN.match(context.line.text.text):
+        return [Line(Kind.META, context.line.text, context.line.indent)]
+    return None
+
+
 def _citation(context: _Context) -> Optional[list[Line]]:
     """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 การพัฒนา…": a line that names another plan's
     numbered item, to say how this plan links to it. A row of its own, not a heading."""
@@ -449,6 +461,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rule_line", _rule_line),
     ("cell_header", _cell_header),
     ("period_only", _period_only),
+    ("amounts_only", _amounts_only),
     ("citation", _citation),
     ("ordinal_item", _ordinal_item),
     ("strategy_name", _strategy_name),
@@ -477,10 +490,11 @@ def recognise(line: LogicalLine) -> list[Line]:
     raise AssertionError("the text rule matches every line")
 
 
-def strategy_title(text: SpannedText) -> SpannedText:
-    """A strategy's name without the description that follows it on its line
-    (contract decision 8): up to the first description word after a space."""
-    description = DESCRIPTION_PATTERN.search(text.text)
+def strategy_title(text: SpannedText, inline: bool = False) -> SpannedText:
+    """A strategy's name without the description that follows it on its line (contract
+    decision 8): up to the first description word after a space; in a list inside a
+    sentence (``inline``), a word that joins a phrase (โดย…) is still part of the name."""
+    description = (INLINE_DESCRIPTION_PATTERN if inline else DESCRIPTION_PATTERN).search(text.text)
     if description and description.start() > 0:
         return text.slice(0, description.start()).strip()
     return text

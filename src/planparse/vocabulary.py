@@ -36,6 +36,7 @@ class Section(Enum):
     OTHER = "other"  # a section the schema does not hold, inside the current strategy
     CLOSE = "close"  # a section that ends the plan part it stands in
     CITED = "cited"  # another body's plan, cited: its lists are not this plan's
+    SUB = "sub"  # a third level under the list above (กลยุทธ์ย่อย): no place in the schema
 
 
 GOAL_SECTIONS = frozenset({Section.GOAL, Section.PLAN_GOAL, Section.AIM, Section.PLAN_AIM})
@@ -47,7 +48,7 @@ LIST_SECTIONS = GOAL_SECTIONS | {
 CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.AIM, Section.INDICATOR,
                             Section.TACTIC})
 # Sections whose lines go nowhere.
-IGNORED_SECTIONS = frozenset({Section.OTHER, Section.CLOSE, Section.CITED})
+IGNORED_SECTIONS = frozenset({Section.OTHER, Section.CLOSE, Section.CITED, Section.SUB})
 
 
 def _read_tables(path: Path) -> dict[str, list[list[str]]]:
@@ -133,6 +134,12 @@ BULLETS: tuple[tuple[str, str], ...] = (
 _BULLET_CLASS = "".join(glyphs for _, glyphs in BULLETS)
 # A label ends before a space, Thai, a quote or a bracket, or at the end of the line.
 _LABEL_END = f"(?=\\s|[{THAI}\"“(A-Za-z]|$)"
+# A number followed by one of these is an amount ("2.50 ล้านบาท"), not a label.
+AMOUNT_PATTERN = re.compile(rf"\s*(?:{_alternation(_column('amount_units'))})(?=\s|$)")
+# A line of amounts only ("2.50 ล้านบาท", "1,200 บาท 3,400 บาท"): a budget column's cells.
+AMOUNTS_ONLY_PATTERN = re.compile(
+    rf"^(?:\s*\d[\d,]*(?:\.\d+)?(?:{_alternation(_column('amount_units'))})?)*"
+    rf"\s*\d[\d,]*(?:\.\d+)?\s*(?:{_alternation(_column('amount_units'))})\s*$")
 LABEL_PATTERNS = tuple(
     (style, re.compile(pattern + _LABEL_END), weak) for style, pattern, weak in LABELS
 )
@@ -148,7 +155,7 @@ def bullet_style(glyph: str) -> str:
 # Where any label could start: one test that most lines fail, before trying each label.
 LABEL_START_PATTERN = re.compile(f"[\\d(]|[{_BULLET_CLASS}]")
 # A rule line: footnotes follow it.
-RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|\*{3,}|={4,})\s*$")
+RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|\*{3,}|={4,}|…{4,}|\.{12,})\s*$")
 
 # ----------------------------------------------------------------------- headings
 
@@ -178,7 +185,11 @@ ORDINAL_PATTERN = re.compile(
     r"\s*[:.)\-–]?\s*"
 )
 # Where a strategy's description starts after its name (contract decision 8).
-DESCRIPTION_PATTERN = re.compile(r"\s(?:" + _alternation(_column("description_starts")) + ")")
+# Where a strategy's name ends and its description starts: in a list inside a sentence,
+# and on the name's own line (where the joining words start one too).
+INLINE_DESCRIPTION_PATTERN = re.compile(r"\s(?:" + _alternation(_column("description_starts")) + ")")
+DESCRIPTION_PATTERN = re.compile(
+    r"\s(?:" + _alternation(_column("description_starts") + _column("description_joiners")) + ")")
 
 # ----------------------------------------------------------------------- lead-ins
 
@@ -189,6 +200,7 @@ LEAD_IN_PATTERN = re.compile(
 )
 EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
+CONTINUING_START_PATTERN = re.compile(_alternation(_column("continuing_starts")))
 CONJUNCTION_PATTERN = re.compile(rf"(?:{_alternation(LIST_CONJUNCTIONS)})\s*")
 PROSE_RESUMES_PATTERN = re.compile(r"\s(?:" + "|".join(PROSE_RESUMES) + ")")
 # A line that ends with one of these goes on below ("… ชุมชนและ").
@@ -211,7 +223,7 @@ QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\
 # before it ("ครั้งที่1"); so is a "*" there (contract decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
     f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
-    + rf"(?:\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
+    + rf"(?:\d{{1,2}}/|\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
 
 ORGANIZATION_PATTERN = re.compile(
     "(?P<kind>" + "|".join(pattern for pattern, _ in ORGANIZATION_KINDS) + ")"
