@@ -74,4 +74,5 @@ def index_entries(files: list[FileRecord]) -> list[IndexEntry]:
 
 
 def render_index(files: list[FileRecord], input_dir: Path) -> bytes:
+    """OUTPUT/index.html of a run over ``input_dir`` whose records are ``files``."""
     return index_page(index_entries(files), title=f"planparse batch: {input_dir}").encode("utf-8")
