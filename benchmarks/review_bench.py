@@ -20,7 +20,8 @@
   skipped; the wall time of the whole command (start-up, workers, report and index
   included). Alternating rounds; target: the best run with pages over the best without
   <= 1.3 (the median of each round's ratio is printed too: on a machine shared with
-  other work the slower runs measure its load more than planparse).
+  other work the slower runs measure its load more than planparse), and the time the
+  workers spent on the files, from the run report, with pages and without.
 
 Exit status 0 when both targets are met, 1 when one failed or could not be measured.
 """
@@ -28,6 +29,7 @@ Exit status 0 when both targets are met, 1 when one failed or could not be measu
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import subprocess
@@ -127,11 +129,13 @@ def batch_section(report: bench.Report, rounds: int) -> None:
             shutil.copyfile(sample, copy)
         planparse("batch", source, "-o", work / "warm", "--review", "--quiet")  # the fork server, caches
         times: dict[bool, list[float]] = {False: [], True: []}
+        work_times: dict[bool, list[float]] = {False: [], True: []}  # in the workers
         for round_ in range(rounds):
             for with_pages in (False, True):
                 out = work / f"out-{round_}-{with_pages}"
                 times[with_pages].append(planparse("batch", source, "-o", out, "--quiet",
                                                    *(["--review"] if with_pages else [])))
+                work_times[with_pages].append(files_seconds(out))
         for with_pages, name in ((False, "JSON only"), (True, "JSON + pages + index")):
             report.info("batch", f"{name} (best, median)",
                         f"{min(times[with_pages]):.3f} s, {statistics.median(times[with_pages]):.3f} s",
@@ -142,6 +146,10 @@ def batch_section(report: bench.Report, rounds: int) -> None:
         paired = [with_ / without for without, with_ in zip(times[False], times[True])]
         report.info("batch", "with pages / without, round by round (median)",
                     f"{statistics.median(paired):.3f}", ", ".join(f"{value:.2f}" for value in paired))
+        without, with_ = (statistics.median(work_times[pages]) for pages in (False, True))
+        report.info("batch", "time in the workers, summed over the files (median)",
+                    f"{without:.3f} s, {with_:.3f} s", f"with pages / without {with_ / without:.3f} "
+                    "(the report's seconds of each file: reading, parsing, rendering, writing)")
         # The best run of each is judged: on a machine shared with other work, the slower
         # runs measure the others' load more than planparse.
         ratio = min(times[True]) / min(times[False])
@@ -150,6 +158,12 @@ def batch_section(report: bench.Report, rounds: int) -> None:
                        f"{rounds} alternating rounds each")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def files_seconds(out: Path) -> float:
+    """The time the workers spent on the files of a run, from its report."""
+    report = json.loads((out / "planparse-report.json").read_text(encoding="utf-8"))
+    return float(sum(record["seconds"] for record in report["files"]))
 
 
 def main(argv: list[str] | None = None) -> int:
