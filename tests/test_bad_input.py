@@ -86,8 +86,9 @@ def test_batch_converts_empty_files_with_the_warning_and_goes_on(tmp_path):
 
 NOT_TEXT = [
     ("binary.txt", bytes(range(256)) * 16, "not a text file (it contains binary data)"),
+    # A PDF is told by its signature, not its name, and read as one: this one is cut short.
     ("report.pdf.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-     "not a text file, it looks like a PDF file"),
+     "the PDF is truncated (it does not end with %%EOF): get the whole file again"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "not a text file, it looks like a PNG image"),
     ("scan.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01", "not a text file, it looks like a JPEG image"),
     ("cut.txt", "วิสัยทัศน์ เมืองน่าอยู่".encode("utf-8")[:-1] + "\nพันธกิจ".encode("utf-8"),
@@ -131,7 +132,7 @@ def test_a_byte_order_mark_before_invalid_utf8_is_one_line_and_exit_1(tmp_path):
 def test_a_parser_bug_is_one_line_asking_for_the_file(tmp_path, monkeypatch):
     path = _write(tmp_path / "plan.txt", PLAN)
 
-    def crash(data, name):
+    def crash(data, name, pdf=None):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr("planparse.parser.parse_bytes", crash)

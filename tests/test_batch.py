@@ -227,7 +227,7 @@ def test_a_new_parser_redoes_everything(tmp_path, monkeypatch):
     source = _folder(tmp_path / "in", GOOD)
     out = tmp_path / "out"
     _batch(source, "--output", out)
-    monkeypatch.setattr(planparse.batch.planning, "fingerprint", lambda format: "another parser")
+    monkeypatch.setattr(planparse.batch.planning, "fingerprint", lambda format, ocr: "another parser")
     assert _batch(source, "--output", out).exit_code == 0
     assert set(_statuses(out).values()) == {"converted"}
 
@@ -424,10 +424,10 @@ def test_a_parser_crash_on_one_file_fails_that_file_only(tmp_path, monkeypatch):
 
     real = planparse.batch.converting.parse_bytes
 
-    def crash_on_top(data, path):
+    def crash_on_top(data, path, pdf=None):
         if path == "top.txt":
             raise RecursionError("maximum recursion depth exceeded")
-        return real(data, path)
+        return real(data, path, pdf)
 
     monkeypatch.setattr(planparse.batch.converting, "parse_bytes", crash_on_top)
     source = _folder(tmp_path / "in", GOOD)
@@ -443,11 +443,11 @@ def test_ctrl_c_keeps_what_is_done_and_a_rerun_finishes(tmp_path, monkeypatch):
 
     real, calls = planparse.batch.converting.parse_bytes, []
 
-    def interrupted_at_the_second_file(data, path):
+    def interrupted_at_the_second_file(data, path, pdf=None):
         calls.append(path)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(data, path)
+        return real(data, path, pdf)
 
     monkeypatch.setattr(planparse.batch.converting, "parse_bytes", interrupted_at_the_second_file)
     source = _folder(tmp_path / "in", GOOD)

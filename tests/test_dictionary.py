@@ -23,13 +23,17 @@ def broken_by_definition(left: str, right: str) -> bool:
     if not tail or not head:
         return False
     tail_text, head_text = tail.group()[-WINDOW:], head.group()[:WINDOW]
-    apart = unknown_chars(tail_text)[0] + unknown_chars(head_text)[0]
-    return apart > 0 and unknown_chars(tail_text + head_text)[0] < apart
+    (left_stray, left_words), (right_stray, right_words) = unknown_chars(tail_text), unknown_chars(head_text)
+    joined_stray, joined_words = unknown_chars(tail_text + head_text)
+    return joined_stray < left_stray + right_stray or (
+        joined_stray == left_stray + right_stray and joined_words < left_words + right_words)
 
 
 @pytest.mark.parametrize("left, right, broken", [
     ("การอนุรักษ์ทรัพยากรธรร", "มชาติ", True),
     ("พัฒนาเศรษฐกิจ", "ยั่งยืน", False),
+    ("เพิ่มประสิทธิ", "ภาพการให้บริการ", True),  # both halves are words; one crosses the break
+    ("คณะกรรมการ", "ครม. และ", False),  # an abbreviation is a word of its own
     ("ส่งเสริมการท่องเที่ยว", "ี่ยั่งยืน", True),  # a fragment that starts with a mark
     ("ทรัพยากรธรร" + " " * 200, "มชาติ", True),  # trailing spaces longer than the window
     ("1. ", "มชาติ", False),

@@ -159,8 +159,8 @@ def test_an_output_that_appears_while_parsing_is_not_replaced(tmp_path, monkeypa
     target = tmp_path / "plan.json"
     real = planparse.cli._document
 
-    def parse_while_someone_writes(file: str, max_size: int):
-        document = real(file, max_size)
+    def parse_while_someone_writes(file: str, max_size: int, pdf):
+        document = real(file, max_size, pdf)
         target.write_text("someone else's", encoding="utf-8")  # after the check, before the rename
         return document
 
@@ -233,8 +233,8 @@ def test_parse_of_bytes_decodes_them_as_a_file():
     for data in (text.encode("utf-8"), text.encode("utf-16"), text.encode("cp874")):
         document = planparse.parse(data)
         assert document.vision.text == "เมืองน่าอยู่" and document.source.path == "-"
-    with pytest.raises(planparse.PlanParseError, match="not a text file"):
-        planparse.parse(b"%PDF-1.7 ...")
+    with pytest.raises(planparse.PlanParseError, match="the PDF is truncated"):
+        planparse.parse(b"%PDF-1.7 ...")  # read as a PDF, which this is not all of
 
 
 @pytest.mark.parametrize("call", [

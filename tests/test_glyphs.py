@@ -167,7 +167,7 @@ def test_hidden_letters_are_not_written_nor_their_marks_but_they_keep_them():
 def test_a_mark_drawn_twice_is_written_once():
     pen = Pen()
     drawn = pen.write("ที่")
-    assert pen.texts(drawn + [drawn[2]._replace(index=99)]) == ["ที่"]
+    assert pen.texts(drawn + [drawn[2]._replace(stream_index=99)]) == ["ที่"]
 
 
 @pytest.mark.parametrize("private, mark", [

@@ -44,3 +44,9 @@ def test_sara_am_written_in_two_pieces_is_one_letter(read, written):
 def test_text_and_table_that_do_not_pair_keep_the_text_in_order():
     lines = lines_of("หนึ่ง\nสอง\n", table((1, 0, 0, 70, "ห")))
     assert [line.text for line in lines] == ["หนึ่ง", "สอง"]
+
+
+@pytest.mark.parametrize("text", ["", "\n", " \n\f"])
+def test_a_page_with_nothing_read_has_no_lines(text):
+    # A blank scan: tesseract writes white space, or a form feed, and a table of no words.
+    assert lines_of(text, HEADER + "\n") == []

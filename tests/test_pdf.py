@@ -174,3 +174,22 @@ def test_the_right_password_opens_an_encrypted_pdf():
 def test_a_bad_page_selection_is_an_error_before_any_page_is_read():
     with pytest.raises(PlanParseError, match="outside the document"):
         read_pdf(THREE_PAGES, pages="2-5")  # not on the first next(): at the call
+
+
+@pytest.mark.parametrize("before", [make.encrypted("secret"), b"%PDF-1.4\nnot a body\n%%EOF\n",
+                                    make.no_pages(), THREE_PAGES], ids=["encrypted", "damaged",
+                                                                        "no pages", "good"])
+@pytest.mark.parametrize("data, reason", [
+    (make.no_pages(), "plan.pdf: the PDF has no pages"),
+    (b"%PDF-1.4\nthis is not a PDF body\n%%EOF\n", "plan.pdf: not a readable PDF (damaged)"),
+    (make.encrypted("secret"), "plan.pdf: is encrypted: give its password with --password"),
+])
+def test_the_reason_does_not_depend_on_the_file_read_before(before, data, reason):
+    # PDFium keeps its last error across files: a batch worker reads one after another.
+    try:
+        pdf_text(before, "before.pdf", ocr=OcrMode.NEVER)
+    except PlanParseError:
+        pass
+    with pytest.raises(PlanParseError) as error:
+        pdf_text(data, "plan.pdf", ocr=OcrMode.NEVER)
+    assert str(error.value) == reason

@@ -17,13 +17,14 @@ from hypothesis import example, given, settings, strategies as st
 import planparse
 from planparse.flat import KINDS, count_items
 from planparse.normalize import normalize_line
+from planparse.errors import PlanParseError
+from planparse.reading import ReadText, read_text
 from planparse.review import (
-    INDEX_NAME, IndexEntry, ReviewSource, form_feed_pages, index_page, read_text_source,
-    review_page, script_json, write_index,
+    INDEX_NAME, IndexEntry, ReviewSource, index_page, review_page, script_json, write_index,
 )
 
-from planparse.pdf import OcrMode
-from planparse.review_input import read_reviewed
+from planparse.pdf import OcrMode, PdfOptions
+from planparse.review_input import read_reviewed, review_source
 
 import pdf_factory
 from conftest import SAMPLES, lines, split_lines
@@ -34,6 +35,11 @@ DATA = re.compile(r'<script type="application/json" id="planparse-data">(.*?)</s
 def embedded(page: str) -> dict:
     """The data a page draws itself from."""
     return json.loads(DATA.search(page).group(1))
+
+
+def read_text_source(data: bytes, name: str = "-") -> ReviewSource:
+    """The source a review page of a text file's bytes shows."""
+    return review_source(read_text(data, name))
 
 
 # Separators that end a line (\n, \r\n, \r) and ones that must not (a form feed, the
@@ -70,7 +76,7 @@ def test_the_source_lines_are_decoded_as_the_parser_decodes():
     ([], None),
 ])
 def test_form_feeds_give_each_line_its_page(rows, pages):
-    assert form_feed_pages(rows) == pages
+    assert review_source(ReadText("\n".join(rows), "utf-8", None, ())).pages == pages
 
 
 def test_a_source_needs_a_page_for_every_line():
@@ -146,15 +152,16 @@ def test_write_index_writes_the_index_into_the_folder(tmp_path):
 
 
 def test_a_text_file_has_no_pages_to_choose_or_draw():
-    with pytest.raises(ValueError, match="for PDF input"):
-        read_reviewed(SAMPLES[0].read_bytes(), "plan.txt", pages="1")
+    for pages, images in (("1", False), (None, True)):
+        with pytest.raises(PlanParseError, match="plan.txt: is not a PDF.* is for PDF input"):
+            read_reviewed(SAMPLES[0].read_bytes(), "plan.txt", PdfOptions(pages=pages), images)
     reviewed = read_reviewed(SAMPLES[0].read_bytes(), "plan.txt")
     assert reviewed.document == planparse.parse_bytes(SAMPLES[0].read_bytes(), "plan.txt")
 
 
 def test_a_pdf_document_has_its_pages_warnings_and_source():
     data = pdf_factory.pdf(pdf_factory.lines("text"), [], image_pages=(1,))
-    reviewed = read_reviewed(data, "scan.pdf", ocr=OcrMode.NEVER, images=True)
+    reviewed = read_reviewed(data, "scan.pdf", PdfOptions(ocr=OcrMode.NEVER), images=True)
     assert [warning.code for warning in reviewed.document.warnings] == ["SCANNED_PAGES", "NO_PLAN_FOUND"]
     assert reviewed.document.source.encoding == "pdf"
     assert reviewed.document.source.sha256 == hashlib.sha256(data).hexdigest()

@@ -21,7 +21,9 @@ import pytest
 import planparse
 from planparse.flat import count_items, flat_items, span_label
 from planparse.inputs import read_input
-from planparse.review import IndexEntry, ReviewSource, read_text_source, review_page, write_index
+from planparse.reading import read_text
+from planparse.review import IndexEntry, ReviewSource, review_page, write_index
+from planparse.review_input import review_source
 
 import browser
 from browser import (choose, click, driver, each, item_at, lines_of, screenshots,  # noqa: F401
@@ -41,7 +43,7 @@ def write_review(folder: Path, path: Path):
     data = read_input(path)
     document = planparse.parse_bytes(data, path.name)
     page = folder / f"{path.stem}.html"
-    page.write_text(review_page(document, read_text_source(data, path.name)), encoding="utf-8")
+    page.write_text(review_page(document, review_source(read_text(data, path.name))), encoding="utf-8")
     return document, page
 
 
@@ -201,7 +203,7 @@ def test_an_index_with_hostile_file_names_runs_nothing(driver, tmp_path):
 
 def test_page_breaks_divide_the_source_by_page(driver, tmp_path):
     data = read_input(PAGED)
-    pages = read_text_source(data, PAGED.name).pages
+    pages = review_source(read_text(data, PAGED.name)).pages
     document, page = write_review(tmp_path, PAGED)
     browser.open_page(driver, page)
     drawn = each(driver, "#source .page", """[Number(n.dataset.page),

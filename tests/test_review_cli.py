@@ -24,7 +24,9 @@ from planparse.cli import app
 from planparse.flat import flat_items
 from planparse.model import PlanDocument
 from planparse.pdf import pdf_text
-from planparse.review import INDEX_NAME, read_text_source
+from planparse.reading import read_text
+from planparse.review import INDEX_NAME
+from planparse.review_input import review_source
 
 import browser
 import pdf_factory
@@ -63,7 +65,7 @@ def test_review_writes_the_page_of_the_document_extract_writes(tmp_path):
     extracted = runner.invoke(app, ["extract", str(SAMPLE)])
     data = embedded(page)
     assert data["document"] == json.loads(extracted.stdout)
-    assert data["lines"] == list(read_text_source(SAMPLE.read_bytes()).lines)
+    assert data["lines"] == list(review_source(read_text(SAMPLE.read_bytes(), "-")).lines)
     assert data["pages"] is None and data["images"] == {} and data["index"] is None
 
 
@@ -170,9 +172,8 @@ PDF = pdf_factory.pdf(pdf_factory.lines("one page"))
     ("locked.pdf", pdf_factory.encrypted("secret"), [], 1, "give its password with --password"),
     ("locked.pdf", pdf_factory.encrypted("secret"), ["--password", "wrong"], 1, "the password is wrong"),
     ("plan.pdf", PDF, ["--pages", "2"], 1, "page 2 is outside the document, which has 1 page"),
-    ("plan.pdf", PDF, ["--pages", "two"], 1, "are not page numbers"),
-    ("plan.txt", TEXT, ["--pages", "1"], 2, "is a text file; --pages is for PDF input only"),
-    ("plan.txt", TEXT, ["--pages", "1", "--images"], 2, "--pages and --images are for PDF input"),
+    ("plan.txt", TEXT, ["--pages", "1"], 1, "is not a PDF, so it has no pages to select"),
+    ("plan.txt", TEXT, ["--images"], 1, "is not a PDF, so it has no pages to show (--images is"),
 ])
 def test_bad_input_is_one_line_and_an_exit_code(tmp_path, name, data, options, code, reason):
     source = tmp_path / name
@@ -201,6 +202,7 @@ def test_a_page_that_cannot_be_written_is_one_line_and_exit_1(tmp_path):
 
 @pytest.mark.parametrize("options, reason", [
     (["--ocr", "sometimes"], "Invalid value for '--ocr'"),
+    (["-o", "x.html", "--pages", "two"], "Invalid value for '--pages'"),
     ([], "Missing option '--output'"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(options, reason):
@@ -250,7 +252,7 @@ def test_batch_review_writes_each_page_from_the_document_of_its_output(tmp_path)
         data = embedded(page_of(out, name))
         output = json.loads(out.joinpath(name).with_suffix(".json").read_text(encoding="utf-8"))
         assert data["document"] == output
-        assert data["lines"] == list(read_text_source(FILES[name], name).lines)
+        assert data["lines"] == list(review_source(read_text(FILES[name], name)).lines)
         assert data["index"] == "../" * name.count("/") + INDEX_NAME
     assert not page_of(out, "image.txt").exists()
     index = embedded(out / INDEX_NAME)

@@ -14,9 +14,12 @@ from . import diagnostics, model
 from .errors import PlanParseError
 from .model import PlanDocument
 from .parser import parse, parse_bytes, parse_file
+from .pdf import OcrMode, PdfOptions
 from .writers import render, to_json, to_yaml
 
 __all__ = [
+    "OcrMode",
+    "PdfOptions",
     "PlanDocument",
     "PlanParseError",
     "__version__",

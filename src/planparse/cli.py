@@ -14,7 +14,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -23,12 +23,12 @@ from .errors import PlanParseError
 from .flat import span_label
 from .inputs import DEFAULT_MAX_BYTES, read_input
 from .outputs import printable, terminal_text, write_atomically
-from .pdf import OcrMode
+from .pdf import OcrMode, PdfOptions, page_ranges
 
 if TYPE_CHECKING:
     from .batch.report import FileRecord, RunReport
     from .model import PlanDocument, Warning
-    from .review_input import Reviewed
+    from .reading import ReadText
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -38,10 +38,14 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES = {
     EXIT_OK: "done",
-    EXIT_INPUT: "extract, show, review: the input could not be read or is not text, or the "
-                "output could not be written; batch: at least one file failed",
-    EXIT_USAGE: "a usage error: an unknown option or format, an output that exists without "
-                "--force, folders that overlap, a batch already running into the folder",
+    EXIT_INPUT: "extract, show, text, review: the input could not be read, is not text or a "
+                "readable PDF (encrypted without the right password, damaged, truncated, no "
+                "pages, --pages outside it or on a text file, --images on one, --ocr always "
+                "without OCR installed), or the output could not be written; "
+                "batch: at least one file failed",
+    EXIT_USAGE: "a usage error: an unknown option or format, --pages that is not a list of "
+                "pages, an output that exists without --force, folders that overlap, a batch "
+                "already running into the folder",
     EXIT_WARNINGS: "--strict, and a document has warnings (and nothing failed)",
     EXIT_INTERRUPTED: "interrupted with Ctrl-C; what was done is kept",
 }
@@ -149,9 +153,33 @@ MAX_SIZE_HELP = "Refuse an input larger than this many MB (a device never ends).
 _DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // 1_000_000
 
 
+def _checked_pages(value: Optional[str]) -> Optional[str]:
+    """--pages as written, once it is known to be a list of pages (else a usage error)."""
+    if value is not None:
+        try:
+            page_ranges(value)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+    return value
+
+
+# The options of PDF input, the same on every command that reads one.
+PagesOption = Annotated[Optional[str], typer.Option(
+    "--pages", metavar="PAGES", callback=_checked_pages,
+    help="Read only these pages of a PDF, e.g. 24-29,31 (spans count the lines of these pages).")]
+OcrOption = Annotated[OcrMode, typer.Option(
+    "--ocr", case_sensitive=False,
+    help="When to read PDF pages by OCR: auto (scanned and unreadable pages, when OCR is "
+         "installed), never, always.")]
+PasswordOption = Annotated[Optional[str], typer.Option(
+    "--password", metavar="PASSWORD", envvar="PLANPARSE_PDF_PASSWORD", show_envvar=False,
+    help="The password of an encrypted PDF (or set PLANPARSE_PDF_PASSWORD, which keeps it "
+         "out of the list of processes).")]
+
+
 @app.command()
 def extract(
-    file: str = typer.Argument(..., help="The plan text to read; - for standard input."),
+    file: str = typer.Argument(..., help="The plan (a text or a PDF) to read; - for standard input."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                         help="Output format (jsonl: the JSON on one line)."),
     compact: bool = typer.Option(False, "--compact", help="JSON on one line (as jsonl)."),
@@ -162,8 +190,12 @@ def extract(
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
     max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+    pages: PagesOption = None,
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
 ) -> None:
-    """Print the structured document of one plan text; its warnings go to standard error."""
+    """Print the structured document of one plan (a text or a PDF); its warnings go to
+    standard error."""
     from .writers import render
 
     if output is not None and str(output) == "-":
@@ -173,7 +205,7 @@ def extract(
     if compact and format not in (OutputFormat.json, OutputFormat.jsonl):
         _fail(f"--compact is for JSON, not {format.value}", EXIT_USAGE)
     chosen = OutputFormat.jsonl if compact else format
-    document = _document(file, max_size)
+    document = _document(file, max_size, PdfOptions(pages, password, ocr))
     rendered = render(document, chosen.value).encode("utf-8")
     if output is None:
         _write_standard_output(rendered)
@@ -198,13 +230,31 @@ def warning_lines(warnings: list[Warning], file: str) -> Iterator[str]:
         yield f"planparse: {file}{where}: warning {warning.code}: {warning.message}"
 
 
-def _document(file: str, max_size: int) -> PlanDocument:
-    """The document of ``file`` (``-`` is standard input), or a _Failure with exit code 1."""
+def _document(file: str, max_size: int, pdf: PdfOptions) -> PlanDocument:
+    """The document of ``file`` (``-`` is standard input), or exit 1 with one line."""
     from .parser import parse_bytes
 
     name = printable(file)  # a name that is not UTF-8 is written with escapes
+    return _or_fail(file, lambda: parse_bytes(read_input(file, max_size * 1_000_000, name),
+                                              name, pdf))
+
+
+def _read(file: str, max_size: int, pdf: PdfOptions) -> ReadText:
+    """The text planparse reads of ``file`` (``-`` is standard input), or exit 1."""
+    from .reading import read_text
+
+    name = printable(file)
+    return _or_fail(file, lambda: read_text(read_input(file, max_size * 1_000_000, name),
+                                            name, pdf))
+
+
+_Result = TypeVar("_Result")
+
+
+def _or_fail(file: str, work: Callable[[], _Result]) -> _Result:
+    """What ``work`` makes of ``file``; exit 1 with one line when it cannot."""
     try:
-        return parse_bytes(read_input(file, max_size * 1_000_000, name), name)
+        return work()
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
     except Exception as error:  # a parser bug: still one line, and it asks for the file
@@ -214,8 +264,11 @@ def _document(file: str, max_size: int) -> PlanDocument:
 
 @app.command()
 def show(
-    file: str = typer.Argument(..., help="The plan text to read; - for standard input."),
+    file: str = typer.Argument(..., help="The plan (a text or a PDF) to read; - for standard input."),
     max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+    pages: PagesOption = None,
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
 ) -> None:
     """Show the parsed plan as a tree, with its counts and warnings, to check it by eye."""
     from rich.console import Console
@@ -228,7 +281,7 @@ def show(
     except (UnicodeEncodeError, LookupError):
         _fail(f"standard output's encoding {encoding} cannot show Thai; use a UTF-8 locale "
               "or PYTHONIOENCODING=utf-8", EXIT_INPUT)
-    tree = plan_tree(_document(file, max_size))
+    tree = plan_tree(_document(file, max_size, PdfOptions(pages, password, ocr)))
     try:
         Console().print(tree)
     except (OSError, ValueError) as error:
@@ -236,22 +289,57 @@ def show(
 
 
 @app.command()
+def text(
+    file: str = typer.Argument(..., help="The text or PDF to read; - for standard input."),
+    plain: bool = typer.Option(False, "--plain",
+                               help="The bare text, pages separated by form feeds."),
+    pages: PagesOption = None,
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
+    max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+) -> None:
+    """Print the text planparse reads from a PDF or a text file, each line with its page
+    and number (the lines spans count), to check it and to cite spans; its warnings go
+    to standard error."""
+    from .reading import form_feed_pages, text_lines
+
+    read = _read(file, max_size, PdfOptions(pages, password, ocr))
+    lines = text_lines(read.text)
+    if plain:  # tabs and form feeds are the text's own; other controls are shown as escapes
+        shown = [terminal_text(line, keep="\t\f") for line in lines]
+    else:
+        shown = list(_numbered(lines, read.line_pages if read.line_pages is not None
+                               else form_feed_pages(lines)))
+    _write_standard_output("".join(line + "\n" for line in shown).encode("utf-8"))
+    for line in warning_lines(list(read.warnings), printable(file)):
+        _tell(line)
+
+
+def _numbered(lines: list[str], line_pages: list[int] | tuple[int, ...]) -> Iterator[str]:
+    """A header, then each line after its page and number; the form feed that starts a
+    page is shown by the page number, a tab as spaces."""
+    page_width = max(len("page"), len(str(max(line_pages, default=1))))
+    line_width = max(len("line"), len(str(len(lines))))
+    yield f"{'page':>{page_width}}  {'line':>{line_width}}  text"
+    for number, (page, line) in enumerate(zip(line_pages, lines), start=1):
+        shown = terminal_text(line.lstrip("\f").expandtabs(4))
+        yield f"{page:>{page_width}}  {number:>{line_width}}  {shown}".rstrip()
+
+
+@app.command()
 def review(
-    file: str = typer.Argument(..., help="The plan to check: a text file or a PDF; - for "
+    file: str = typer.Argument(..., help="The plan (a text or a PDF) to check; - for "
                                          "standard input."),
     output: Path = typer.Option(..., "--output", "-o",
                                 help="The HTML page to write (- is standard output); never "
                                      "replaces a file without --force."),
-    pages: Optional[str] = typer.Option(None, "--pages",
-                                        help="PDF only: the pages to read, e.g. 24-29,31."),
     images: bool = typer.Option(False, "--images",
-                                help="PDF only: show each page's image beside its text."),
-    password: Optional[str] = typer.Option(None, "--password",
-                                           help="The password of an encrypted PDF."),
-    ocr: OcrMode = typer.Option(OcrMode.AUTO, "--ocr",
-                                help="PDF only: read scanned pages by OCR (auto: when installed)."),
+                                help="Show each page of a PDF as an image beside its text."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+    pages: PagesOption = None,
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
 ) -> None:
     """Write a review page: the plan on the text it was read from, to check it in a browser.
 
@@ -259,11 +347,14 @@ def review(
     item; its warnings go to standard error as well.
     """
     from .review import review_page
+    from .review_input import read_reviewed
 
     to_standard_output = str(output) == "-"
     if not to_standard_output and (output.exists() or output.is_symlink()) and not force:
         _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
-    reviewed = _reviewed(file, max_size, pages, images, password, ocr)
+    name = printable(file)
+    reviewed = _or_fail(file, lambda: read_reviewed(
+        read_input(file, max_size * 1_000_000, name), name, PdfOptions(pages, password, ocr), images))
     page = review_page(reviewed.document, reviewed.source).encode("utf-8")
     if to_standard_output:
         _write_standard_output(page)
@@ -279,41 +370,17 @@ def review(
         _tell(line)
 
 
-def _reviewed(file: str, max_size: int, pages: Optional[str], images: bool,
-              password: Optional[str], ocr: OcrMode) -> Reviewed:
-    """What ``review`` shows of ``file``: its document and source, read once; one line and
-    exit 1 when it cannot be read, exit 2 for PDF options given a text file."""
-    from .decode import is_pdf
-    from .review_input import read_reviewed
-
-    name = printable(file)
-    try:
-        data = read_input(file, max_size * 1_000_000, name)
-    except PlanParseError as error:
-        _fail(str(error), EXIT_INPUT)
-    given = [option for option, value in (("--pages", pages is not None), ("--images", images))
-             if value]
-    if given and not is_pdf(data):
-        _fail(f"{name}: is a text file; {' and '.join(given)} "
-              f"{'are' if len(given) > 1 else 'is'} for PDF input only", EXIT_USAGE)
-    try:
-        return read_reviewed(data, name, pages, password, ocr, images)
-    except PlanParseError as error:
-        _fail(str(error), EXIT_INPUT)
-    except Exception as error:  # a parser bug: still one line, and it asks for the file
-        _fail(f"{file}: planparse failed on this file ({type(error).__name__}: {error}); "
-              "please report it", EXIT_INPUT)
-
-
 @app.command()
 def batch(
-    input_dir: Path = typer.Argument(..., help="The folder of plan texts to convert."),
+    input_dir: Path = typer.Argument(..., help="The folder of plans (texts, PDFs) to convert."),
     output: Path = typer.Option(..., "--output", "-o",
                                 help="The folder for the outputs, outside INPUT_DIR."),
     format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f",
                                         help="Output format: one file per input (jsonl: also "
                                              "all documents in OUTPUT/planparse-documents.jsonl)."),
-    pattern: str = typer.Option("*.txt", "--pattern", help="Which file names to convert."),
+    patterns: list[str] = typer.Option(["*.txt", "*.pdf"], "--pattern", metavar="GLOB",
+                                       help="Which file names to convert; repeat it for "
+                                            "several."),
     recursive: bool = typer.Option(True, "--recursive/--no-recursive",
                                    help="Look into subfolders."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
@@ -328,8 +395,11 @@ def batch(
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Print only the files that failed; no progress, no summary."),
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
 ) -> None:
-    """Convert every plan text in a folder, mirroring its tree; unchanged files are skipped.
+    """Convert every plan (texts and PDFs) in a folder, mirroring its tree; unchanged files
+    are skipped.
 
     A file that fails is reported and the batch goes on; the exit code is then 1. A run
     report is written to OUTPUT/planparse-report.json.
@@ -338,9 +408,9 @@ def batch(
     from .batch.report import REPORT_NAME
     from .views import counted
 
-    options = BatchOptions(format=format.value, pattern=pattern, recursive=recursive,
+    options = BatchOptions(format=format.value, patterns=tuple(patterns), recursive=recursive,
                            workers=workers or default_workers(), force=force, table=table,
-                           review=review)
+                           pdf=PdfOptions(password=password, ocr=ocr), review=review)
     try:
         planned = prepare(input_dir, output, options)
     except PlanParseError as error:

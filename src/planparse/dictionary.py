@@ -21,6 +21,9 @@ _THAI_RUN_START = re.compile(r"[\u0e01-\u0e4e]+")
 # Characters a Thai word cannot start with: vowels written after or above a consonant,
 # tone marks and other marks. A fragment starting with one is always a broken word.
 _NON_INITIAL = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+# A dotted abbreviation at the start of a line: "ครม.", "สปสช.", "ศอ.บต.". It is a word
+# of its own, set off by a space, even where the line above ran to the margin.
+ABBREVIATION_START = re.compile(r"\s*[\u0e01-\u0e2e]{1,6}\.")
 # Words are compared only a few syllables either side of the break.
 _WINDOW = 16
 # So ``is_broken_word`` reads no more of ``left`` than its last this many characters
@@ -135,19 +138,25 @@ def is_broken_word(left: str, right: str) -> bool:
     """Whether the Thai at the end of ``left`` and the start of ``right`` are one word.
 
     ``ทรัพยากรธรร`` + ``มชาติ`` is: joined, the dictionary finds fewer stray characters
-    than in the two halves apart. ``เศรษฐกิจ`` + ``ยั่งยืน`` is not: both are words already.
+    than in the two halves apart; so is ``ประสิทธิ`` + ``ภาพ``, where a word crosses the
+    break. ``เศรษฐกิจ`` + ``ชุมชน`` is not: both are words already, and stay two.
     """
     if _NON_INITIAL.match(right):
         return True
+    if ABBREVIATION_START.match(right):
+        return False  # "ครม.", "ศอ.บต.": an abbreviation is a word of its own
     tail = _THAI_RUN_END.search(_end_of(left))
     head = _THAI_RUN_START.match(right, len(right) - len(right.lstrip()))
     if not tail or not head:
         return False
     tail_text, head_text = tail.group()[-_WINDOW:], head.group()[:_WINDOW]
-    apart = unknown_chars(tail_text)[0] + unknown_chars(head_text)[0]
-    if apart == 0:
-        return False
-    return unknown_chars(tail_text + head_text)[0] < apart
+    (left_stray, left_words), (right_stray, right_words) = unknown_chars(tail_text), unknown_chars(head_text)
+    joined_stray, joined_words = unknown_chars(tail_text + head_text)
+    apart_stray = left_stray + right_stray
+    # Fewer stray letters joined; or as few, and a word that crosses the break
+    # ("ประสิทธิ" + "ภาพ" is ประสิทธิภาพ, though each half reads as words).
+    return joined_stray < apart_stray or (
+        joined_stray == apart_stray and joined_words < left_words + right_words)
 
 
 def _end_of(text: str) -> str:

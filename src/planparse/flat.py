@@ -47,10 +47,11 @@ def flat_items(document: PlanDocument) -> Iterator[FlatItem]:
 
 
 def span_label(span: Span) -> str:
-    """A span as a person reads it: ``line 5`` or ``lines 5-7``."""
-    if span.start_line == span.end_line:
-        return f"line {span.start_line}"
-    return f"lines {span.start_line}-{span.end_line}"
+    """A span as a person reads it: ``line 5`` or ``lines 5-7``, after its page for a
+    PDF (``page 3, lines 5-7``; ``planparse text`` numbers the lines the same way)."""
+    lines = (f"line {span.start_line}" if span.start_line == span.end_line
+             else f"lines {span.start_line}-{span.end_line}")
+    return lines if span.page is None else f"page {span.page}, {lines}"
 
 
 def count_items(document: PlanDocument) -> dict[str, int]:

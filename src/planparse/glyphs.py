@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol, Sequence
+from typing import Callable, NamedTuple, Protocol, Sequence
 
 from .dictionary import unknown_chars
 
@@ -53,7 +53,9 @@ class Glyph(NamedTuple):
     bottom: float
     right: float
     top: float
-    index: int  # position in the page's character stream, for ``Metrics``
+    # Its position in the page's character stream, for ``Metrics`` (not ``index``, which
+    # would hide the tuple's method).
+    stream_index: int
     # Out of sight behind a clip path (a table cell of a fixed height): it still places
     # its line and takes its marks, but neither it nor they are written.
     hidden: bool = False
@@ -216,9 +218,9 @@ class _Run:
 
     def __init__(self, first: Glyph, metrics: Metrics) -> None:
         self.glyphs = [first]
-        self.size = metrics.size(first.index) or _DEFAULT_SIZE
-        self.bold = metrics.bold(first.index)
-        self.y = metrics.baseline(first.index)  # the baseline
+        self.size = metrics.size(first.stream_index) or _DEFAULT_SIZE
+        self.bold = metrics.bold(first.stream_index)
+        self.y = metrics.baseline(first.stream_index)  # the baseline
         self.cell: tuple[float, float, float, float] | None = None
 
     @property
@@ -337,7 +339,8 @@ def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
     """
     if not marks:
         return {}
-    page_wide: list[list] = []  # consonants by left edge, and their left edges, if needed
+    # The consonants by left edge, and their left edges: made once, when first needed.
+    page_wide: list[tuple[list[tuple[Glyph, _Run]], list[float]]] = []
 
     def consonant_at(position: int) -> tuple[Glyph, _Run] | None:
         if 0 <= position < len(letters):
@@ -358,8 +361,8 @@ def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
             if not page_wide:
                 consonants = sorted(filter(None, map(consonant_at, range(len(letters)))),
                                     key=lambda consonant: consonant[0].left)
-                page_wide[:] = [consonants, [glyph.left for glyph, _ in consonants]]
-            consonants, lefts = page_wide
+                page_wide.append((consonants, [glyph.left for glyph, _ in consonants]))
+            consonants, lefts = page_wide[0]
             start = bisect.bisect_left(lefts, mark.left - _WIDEST_LETTER)
             found = _covered(mark, consonants[start:bisect.bisect_right(lefts, mark.right)])
         return found or _covered(mark, near, nearest=True)
@@ -377,7 +380,7 @@ def _attach_marks(letters: list[Glyph], run_of: list[_Run | None],
             base, run = found
             if mark.char not in _STACKED and mark.char not in _BELOW:
                 vowels.append((mark, base, run.size))
-        attached.setdefault(base.index, []).append(mark.char)
+        attached.setdefault(base.stream_index, []).append(mark.char)
     for index, chars in attached.items():
         if len(chars) > 1:
             attached[index] = sorted(set(chars), key=_MARK_RANK.__getitem__)
@@ -429,7 +432,7 @@ def _covered(mark: Glyph, candidates: list[tuple[Glyph, _Run]],
             if not nearest or distance > _NEAREST_MARK_BASE * em:
                 continue
             overlap = -distance
-        score = (overlap, -abs(glyph.index - mark.index))
+        score = (overlap, -abs(glyph.stream_index - mark.stream_index))
         if best_score is None or score > best_score:
             best, best_score = (glyph, run), score
     return best
@@ -584,7 +587,8 @@ class _Cells:
 _X_HEIGHT = 0.25
 
 
-def _nearest(rules: list[Rule], at: float, direction: int, fits) -> float | None:
+def _nearest(rules: list[Rule], at: float, direction: int,
+             fits: Callable[[Rule], bool]) -> float | None:
     """The position of the first rule from ``at`` in ``direction`` that ``fits``."""
     start = bisect.bisect_left(rules, (at,))
     indexes = range(start - 1, -1, -1) if direction < 0 else range(start, len(rules))
@@ -612,6 +616,7 @@ def _read_table(runs: list[_Run], marks_of: dict[int, list[str]]) -> list[_Text]
     lines joined into its paragraphs."""
     by_cell: dict[tuple[float, float, float, float], list[_Run]] = {}
     for run in runs:
+        assert run.cell is not None, "_blocks hands on only runs inside a cell here"
         by_cell.setdefault(run.cell, []).append(run)
     rows: list[list[tuple[float, float, float, float]]] = []
     for cell in sorted(by_cell, key=lambda cell: -cell[3]):

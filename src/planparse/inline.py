@@ -36,6 +36,7 @@ from .vocabulary import (
     LIST_CONJUNCTIONS,
     LIST_HEADING_PATTERN,
     LIST_SECTIONS,
+    ORGANIZATION_PATTERN,
     PROSE_GOAL_PATTERN,
     PROSE_RESUMES_PATTERN,
     PROSE_VISION_LEAD,
@@ -368,7 +369,8 @@ def _quoted_after(raw: str, position: int) -> Optional[tuple[int, int]]:
     """The quotation right after a vision's word (its qualifiers aside) or after the
     word that introduces it ("ที่ว่า “…”")."""
     lead = PROSE_VISION_LEAD.match(raw, position)
-    for start in (_skip_spaces(raw, position), _past_qualifiers(raw, position), lead.end() if lead else None):
+    for start in (_skip_spaces(raw, position), _past_qualifiers(raw, position), _past_owner(raw, position),
+                  lead.end() if lead else None):
         if start is None:
             continue
         quoted = QUOTED_PATTERN.match(raw, start)
@@ -390,6 +392,12 @@ def _introduced_after(raw: str, position: int) -> Optional[tuple[int, int]]:
     if end - start > _MAX_PROSE_STATEMENT or end - start < 4:
         return None
     return start, _trim(raw, start, end)
+
+
+def _past_owner(raw: str, position: int) -> Optional[int]:
+    """Past the body whose vision it is: "วิสัยทัศน์ของเทศบาลตำบลแม่แตง “…”"."""
+    owner = ORGANIZATION_PATTERN.match(raw, _past_qualifiers(raw, position))
+    return _skip_spaces(raw, owner.end()) if owner else None
 
 
 def _skip_spaces(raw: str, position: int) -> int:

@@ -26,6 +26,9 @@ from .vocabulary import CONTINUING_END_PATTERN, CONTINUING_START_PATTERN, QUALIF
 
 # Three or more number cells at the end of an item: a table's target or year columns.
 _NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
+# Headings that start a line of their own: the end of the plan's part, another body's plan.
+_OWN_LINE_SECTIONS = frozenset({Section.CLOSE, Section.CITED, Section.PROVINCE_PLAN, Section.PROVINCE_STRATEGY})
+_THAI_START = re.compile(r"[\u0e01-\u0e2e]")
 # A heading cell that goes on in the next line: "ยุทธศาสตร์/".
 _OPEN_CELL = re.compile(r"/\s*$")
 
@@ -48,8 +51,9 @@ def mark_unknown_headings(lines: Iterable[Line]) -> Iterator[Line]:
 
 
 def _heads_a_restart(before: Line, line: Line, after: Line) -> bool:
-    if line.kind is not Kind.TEXT or line.inline or before.kind is not Kind.ITEM or after.kind is not Kind.ITEM:
-        return False
+    if line.kind is not Kind.TEXT or line.inline or before.kind is not Kind.ITEM or after.kind is not Kind.ITEM \
+            or not _THAI_START.match(line.text.text):
+        return False  # a heading names its section in Thai words; "(Smart City)" goes on
     above, below = before.label, after.label
     if above is None or below is None or below.key != above.key or before.wrapped:
         return False
@@ -133,12 +137,13 @@ def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:
     inside the paragraph ("… 8. ยุทธศาสตร์… และ" / "9. ยุทธศาสตร์…"), which
     ``previous_text`` gives (it is built only when asked for).
     """
-    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in (Section.CLOSE, Section.CITED):
+    if line.kind not in (Kind.HEADING, Kind.ITEM) or line.section in _OWN_LINE_SECTIONS:
         return False  # a part that ends the plan's, or another body's plan, starts its own line
     label = line.label
     if label is None:
         return line.worded or line.kind is Kind.HEADING and line.whole is not None \
-            and len(line.whole.text) > len(line.text.text) and not _separated(line)
+            and len(line.whole.text) > len(line.text.text) and not _separated(line) \
+            and not _qualifiers_only(line.whole.text[len(line.text.text):])  # "พันธกิจ (Mission)"
     last = label.last
     if label.style != "dotted" or label.depth != 1 or last is None or last < 2:
         return False

@@ -69,9 +69,9 @@ class Source(_Model):
     sha256: str
     """SHA-256 of the raw input bytes, in hex."""
     encoding: str
-    """The encoding that was detected: utf-8, utf-8-sig, utf-16, tis-620, ..."""
+    """The encoding that was detected: utf-8, utf-8-sig, utf-16, tis-620, ...; pdf for a PDF."""
     line_count: int
-    """Number of lines in the decoded input."""
+    """Number of lines in the decoded input (of a PDF, in the text read from its pages)."""
 
 
 class Organization(_Model):

@@ -127,6 +127,20 @@ def unify_spaces(line: str) -> str:
     return line.expandtabs(4) if "\t" in line else line
 
 
+# Bullets of the Symbol and Wingdings fonts, which converters leave in the Private Use
+# Area (U+F020-U+F0FF: the font's own code plus 0xF000), as the glyph each one draws.
+_SYMBOL_FONT_BULLETS = {
+    "\uf0b7": "•", "\uf06c": "●", "\uf09f": "•", "\uf0a7": "▪", "\uf06e": "■", "\uf0a8": "□",
+    "\uf075": "◆", "\uf076": "❖", "\uf0d8": "➢", "\uf0e8": "➔", "\uf0fc": "✓", "\uf0fe": "✓",
+}
+_ANY_SYMBOL_FONT_BULLET = re.compile(f"[{''.join(_SYMBOL_FONT_BULLETS)}]")
+
+
+def symbol_font_bullets(line: str) -> str:
+    """Write a symbol font's bullet as the glyph it draws (U+F0B7 → •)."""
+    return _ANY_SYMBOL_FONT_BULLET.sub(lambda match: _SYMBOL_FONT_BULLETS[match.group()], line)
+
+
 def arabic_digits(line: str) -> str:
     """Write Thai digits as Arabic digits (๒๕๖๑ → 2561)."""
     if _ANY_THAI_DIGIT.search(line):
@@ -196,6 +210,7 @@ CHARACTER_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("zero_width", remove_zero_width),
     ("spaces", unify_spaces),
     ("digits", arabic_digits),
+    ("symbol_font_bullets", symbol_font_bullets),
 )
 # Steps that mend Thai mark order and PDF damage, in order. They run only on a line where
 # one of their patterns occurs (``_THAI_DAMAGE``), which clean text rarely has.

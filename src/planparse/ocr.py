@@ -23,9 +23,13 @@ import statistics
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
 from .glyphs import Line
 from .normalize import reorder_marks
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 DPI = 300
 LANGUAGES = "tha+eng"
@@ -65,7 +69,7 @@ class OcrPool:
         self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
                                             initializer=_one_thread)
 
-    def submit(self, image) -> Future:
+    def submit(self, image: Image) -> Future[list[Line]]:
         """The lines of a page image (a PIL image), as a future."""
         return self.executor.submit(recognise, image)
 
@@ -77,7 +81,7 @@ def _one_thread() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def recognise(image) -> list[Line]:
+def recognise(image: Image) -> list[Line]:
     """The lines tesseract reads on a page image, positions in points from its top left."""
     import pytesseract
 
@@ -93,6 +97,8 @@ def lines_of(text: str, table: str) -> list[Line]:
     for row in csv.DictReader(io.StringIO(table), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row["level"] == "5" and row["text"].strip():
             boxes.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
+    if not texts:  # a blank page: nothing to measure the lines against
+        return []
     if len(boxes) != len(texts):  # cannot pair them: keep the text, in reading order
         return [Line(reorder_marks(line.strip()), 0.0, 0.0, 0.0, False) for line in texts]
     measured = []

@@ -93,14 +93,18 @@ def printable(name: str) -> str:
 _TERMINAL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def terminal_text(line: str) -> str:
+def terminal_text(line: str, keep: str = "") -> str:
     r"""``line`` fit for a terminal: what ``printable`` escapes, and every control character
-    (a newline too, so a line stays one) written as an escape (``\x1b``).
+    but those in ``keep`` (a newline too, so a line stays one) written as an escape (``\x1b``).
 
     >>> terminal_text("plan\x1b[2J.txt")
     'plan\\x1b[2J.txt'
+    >>> terminal_text("page one\fpage two\x07", keep="\f")
+    'page one\x0cpage two\\x07'
     """
-    return _TERMINAL_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", printable(line))
+    return _TERMINAL_CONTROL.sub(
+        lambda match: match.group() if match.group() in keep else f"\\x{ord(match.group()):02x}",
+        printable(line))
 
 
 def file_sha256(path: Path) -> Optional[str]:

@@ -1,6 +1,7 @@
 """The pipeline: text in, document out, one stage a module.
 
-    decode → normalise and split lines → layout → recognise → join → assemble
+    read (decode, or a PDF's pages) → normalise and split lines → layout → recognise
+    → join → assemble
 
 The stages between the lines and the tree are listed once, in ``STAGES``; each takes
 the lines of the one before and hands its own on one at a time (generators), so that a
@@ -18,7 +19,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .assemble import Assembler
-from .decode import decode
 from .diagnostics import warning
 from .inputs import read_input
 from .join import fold_continuations, mark_unknown_headings, settle
@@ -26,6 +26,8 @@ from .layout import layout
 from .metadata import find_organization, find_period
 from .model import PlanDocument, Source, Span, Warning
 from .normalize import control_warnings, normalize_text
+from .pdf import PdfOptions
+from .reading import ReadText, place_on_pages, read_text
 from .recognise import recognise
 
 
@@ -105,28 +107,48 @@ def _glyph_warnings(lines: list[str]) -> list[Warning]:
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-def parse_bytes(data: bytes, path: str = "-") -> PlanDocument:
-    """Decode raw bytes and parse them; ``path`` is recorded in ``source`` and errors.
-    TypeError when ``data`` is not bytes or ``path`` not a str."""
+def parse_bytes(data: bytes, path: str = "-", pdf: PdfOptions | None = None) -> PlanDocument:
+    """Decode raw bytes, or read a PDF's pages as ``pdf`` says, and parse them; ``path``
+    is recorded in ``source`` and errors. A PDF's spans carry their page. TypeError when
+    ``data`` is not bytes, ``path`` not a str or ``pdf`` not PdfOptions."""
     if not isinstance(data, bytes) or not isinstance(path, str):
         raise TypeError(f"parse_bytes() takes bytes and a str path, not {type(data).__name__} "
                         f"and {type(path).__name__}")
-    decoded = decode(data, path)
-    encoding, lines = decoded.encoding, normalize_text(decoded.text)
-    text_warnings = control_warnings(decoded.text)
-    del decoded  # the lines hold the text now
-    document = _parse_lines(lines, text_warnings)
+    if pdf is not None and not isinstance(pdf, PdfOptions):
+        raise TypeError(f"parse_bytes() takes pdf= as PdfOptions, not {type(pdf).__name__}")
+    read = read_text(data, path, pdf)
+    encoding, line_pages, lines = read.encoding, read.line_pages, normalize_text(read.text)
+    text_warnings = list(read.warnings) + control_warnings(read.text)
+    del read  # the lines hold the text now
+    return _sourced(_parse_lines(lines, text_warnings), data, path, encoding, line_pages, len(lines))
+
+
+def parse_read(read: ReadText, data: bytes, path: str = "-") -> PlanDocument:
+    """The document ``parse_bytes`` gives of ``data``, from the text ``read_text`` read of
+    it: for a caller that needs that text too (the review page shows it), so that a PDF
+    is read once."""
+    lines = normalize_text(read.text)
+    document = _parse_lines(lines, list(read.warnings) + control_warnings(read.text))
+    return _sourced(document, data, path, read.encoding, read.line_pages, len(lines))
+
+
+def _sourced(document: PlanDocument, data: bytes, path: str, encoding: str,
+             line_pages: tuple[int, ...] | None, line_count: int) -> PlanDocument:
+    """``document`` with its spans on their pages (for a PDF) and its source filled in."""
+    if line_pages is not None:
+        place_on_pages(document, line_pages)
     document.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        line_count=len(lines),
+        line_count=line_count,
     )
     return document
 
 
-def parse_file(path: str | Path) -> PlanDocument:
-    """Read and parse one file; raise PlanParseError with a one-line reason if it can't."""
+def parse_file(path: str | Path, pdf: PdfOptions | None = None) -> PlanDocument:
+    """Read and parse one file (a PDF as ``pdf`` says); raise PlanParseError with a
+    one-line reason if it can't."""
     if not isinstance(path, (str, Path)):
         raise TypeError(f"parse_file() takes a path as str or Path, not {type(path).__name__}")
-    return parse_bytes(read_input(path), str(path))
+    return parse_bytes(read_input(path), str(path), pdf)

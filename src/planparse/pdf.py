@@ -27,8 +27,9 @@ import re
 import struct
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -37,9 +38,18 @@ from . import ocr as ocr_engine
 from .decode import is_pdf
 from .diagnostics import warning
 from .dictionary import unknown_chars
-from .errors import PlanParseError
+from .errors import PlanParseError, RetryableError
 from .glyphs import MARKS, NIKHAHIT, Glyph, Line, Rule, draws_nikhahit, rebuild_lines, symbol_char
 from .model import Warning
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+# pypdfium2 ships no type information, so mypy takes its names as Any (pyproject.toml):
+# annotations below name its classes (``pypdfium2.PdfDocument``) and raw handles
+# (``pdfium.FPDF_TEXTPAGE``) for the reader, and what comes out of them is converted to
+# Python's own types where it is handed on.
+Box = tuple[float, float, float, float]  # left, bottom, right, top, in points
 
 # A file's end marker stands within its last kilobyte (what PDF readers accept).
 _END_OF_FILE = b"%%EOF"
@@ -53,6 +63,17 @@ class OcrMode(str, Enum):
     AUTO = "auto"
     NEVER = "never"
     ALWAYS = "always"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """How a PDF is read (``read_pdf`` says what each means); the defaults read every
+    page, with OCR for the scanned and unreadable ones when it is installed."""
+
+    pages: str | None = None  # "24-29,31", or None for every page
+    password: str | None = field(default=None, repr=False)  # kept out of messages and logs
+    ocr: OcrMode = OcrMode.AUTO
+    ocr_workers: int | None = None  # processes for OCR; None: one a CPU
 
 
 class PageSource(Enum):
@@ -92,17 +113,12 @@ def select_pages(selection: str | None, count: int, name: str = "input") -> list
     for None. Pages outside the document are an error, not skipped."""
     if selection is None:
         return list(range(1, count + 1))
+    try:
+        ranges = page_ranges(selection)
+    except ValueError as error:
+        raise PlanParseError(f"{name}: {error}") from None
     wanted: set[int] = set()
-    for part in selection.split(","):
-        match = _PAGE_RANGE.fullmatch(part)
-        if match is None:
-            raise PlanParseError(f"{name}: pages {selection!r} are not page numbers and ranges "
-                                 f"such as 24-29,31")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if first < 1 or last < first:
-            raise PlanParseError(f"{name}: the page range {part.strip()} is empty or starts "
-                                 f"before page 1")
+    for first, last in ranges:
         if last > count:
             raise PlanParseError(f"{name}: page {last} is outside the document, which has "
                                  f"{count} page{'s' if count != 1 else ''}")
@@ -110,11 +126,33 @@ def select_pages(selection: str | None, count: int, name: str = "input") -> list
     return sorted(wanted)
 
 
+def page_ranges(selection: str) -> list[tuple[int, int]]:
+    """The (first, last) page ranges ``selection`` writes ("24-29,31"), whatever the
+    document: ValueError saying why for what is not a list of page numbers and ranges,
+    so that a command line can refuse it before reading anything.
+
+    >>> page_ranges("24-29, 31")
+    [(24, 29), (31, 31)]
+    """
+    ranges = []
+    for part in selection.split(","):
+        match = _PAGE_RANGE.fullmatch(part)
+        if match is None:
+            raise ValueError(f"pages {selection!r} are not page numbers and ranges such as "
+                             f"24-29,31")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last < first:
+            raise ValueError(f"the page range {part.strip()} is empty or starts before page 1")
+        ranges.append((first, last))
+    return ranges
+
+
 def page_list(numbers: Iterable[int]) -> str:
     """Page numbers for a message, runs as ranges: 4, 12, 24-29."""
-    numbers = sorted(numbers)
     parts: list[str] = []
-    for number in numbers:
+    last = 0  # no page is 0: the first number starts a run
+    for number in sorted(numbers):
         if parts and number == last + 1:
             parts[-1] = f"{parts[-1].split('-')[0]}-{number}"
         else:
@@ -141,7 +179,7 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
         numbers = select_pages(pages, len(document), name)
         ocr = OcrMode(ocr)
         if ocr is OcrMode.ALWAYS and not ocr_engine.available():
-            raise PlanParseError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
+            raise RetryableError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
     except BaseException:
         document.close()
         raise
@@ -149,7 +187,7 @@ def read_pdf(data: bytes, name: str = "input", pages: str | None = None,
     return _pages(document, numbers, name, ocr, workers)
 
 
-def _open(data: bytes, name: str, password: str | None):
+def _open(data: bytes, name: str, password: str | None) -> pypdfium2.PdfDocument:
     """The document, or PlanParseError saying why it cannot be read."""
     if not is_pdf(data):
         raise PlanParseError(f"{name}: not a PDF file (it does not start with %PDF-)")
@@ -157,10 +195,15 @@ def _open(data: bytes, name: str, password: str | None):
         # PDFium would rebuild what is left and read it as if it were all.
         raise PlanParseError(f"{name}: the PDF is truncated (it does not end with %%EOF): "
                              f"get the whole file again")
+    # PDFium keeps the last error of the process and sets none when a document fails
+    # for an empty page tree, so a code left by an earlier file would name the wrong
+    # reason. Asking it to load no file first sets FILE, which no load from memory sets:
+    # a load that fails with FILE still set failed for want of pages.
+    pdfium.FPDF_LoadDocument(b"", None)
     try:
         document = pypdfium2.PdfDocument(data, password=password)
     except pypdfium2.PdfiumError as error:
-        raise PlanParseError(f"{name}: {_load_failure(getattr(error, 'err_code', None), data, password)}") from None
+        raise _load_failure(name, getattr(error, "err_code", None), data, password) from None
     if len(document) == 0:
         document.close()
         raise PlanParseError(f"{name}: {_NO_PAGES}")
@@ -170,28 +213,29 @@ def _open(data: bytes, name: str, password: str | None):
 _NO_PAGES = "the PDF has no pages"
 
 
-def _load_failure(code: int | None, data: bytes, password: str | None) -> str:
-    """Why PDFium could not open a file, from its error code.
-
-    PDFium keeps the last error of the process and does not set one when the page tree
-    is empty, so a password error counts only for a file that is encrypted at all."""
+def _load_failure(name: str, code: int | None, data: bytes, password: str | None) -> PlanParseError:
+    """Why PDFium could not open a file, from its error code (``_open`` set FILE before
+    the load); a password that is missing or wrong is a RetryableError (the right one
+    opens the same bytes)."""
+    if code == pdfium.FPDF_ERR_FILE:
+        return PlanParseError(f"{name}: {_NO_PAGES}")
     if code == pdfium.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
-        return "the password is wrong" if password else "is encrypted: give its password with --password"
+        return RetryableError(f"{name}: the password is wrong" if password
+                              else f"{name}: is encrypted: give its password with --password")
     if code == pdfium.FPDF_ERR_SECURITY:
-        return "is encrypted in a way PDFium cannot read"
-    if code in (pdfium.FPDF_ERR_FORMAT, pdfium.FPDF_ERR_FILE, pdfium.FPDF_ERR_UNKNOWN, pdfium.FPDF_ERR_PAGE):
-        return "not a readable PDF (damaged)"
-    return _NO_PAGES + " (or its page tree cannot be read)"
+        return PlanParseError(f"{name}: is encrypted in a way PDFium cannot read")
+    return PlanParseError(f"{name}: not a readable PDF (damaged)")
 
 
-def _pages(document, numbers: list[int], name: str, mode: OcrMode, ocr_workers: int) -> Iterator[PdfPage]:
+def _pages(document: pypdfium2.PdfDocument, numbers: list[int], name: str, mode: OcrMode,
+           ocr_workers: int) -> Iterator[PdfPage]:
     """Read the pages in order. Pages for OCR are recognised by ``ocr_workers`` processes
     while the following pages are read, and handed on in page order, with at most
     ``ocr_workers`` pages waiting behind one being recognised. Whether OCR is installed
     is asked at the first page that needs it (it starts a program)."""
-    pool = None
-    installed = mode is OcrMode.ALWAYS or None  # ALWAYS checked it; None: not yet asked
-    waiting: list[tuple[int, PdfPage | Future]] = []  # in page order
+    pool: ocr_engine.OcrPool | None = None
+    installed = True if mode is OcrMode.ALWAYS else None  # ALWAYS checked it; None: not yet asked
+    waiting: list[tuple[int, PdfPage | Future[list[Line]]]] = []  # in page order
     try:
         for number in numbers:
             page = _read_page(document, number, name)
@@ -218,27 +262,28 @@ def _pages(document, numbers: list[int], name: str, mode: OcrMode, ocr_workers: 
 _NEEDS_OCR = (PageSource.SCANNED, PageSource.UNREADABLE)
 
 
-def _finished(number: int, item: PdfPage | Future, name: str) -> PdfPage:
+def _finished(number: int, item: PdfPage | Future[list[Line]], name: str) -> PdfPage:
     if isinstance(item, PdfPage):
         return item
     try:
         lines = item.result()
     except Exception as error:  # tesseract failed, or its worker process died
-        raise PlanParseError(f"{name}: OCR of page {number} failed "
+        raise RetryableError(f"{name}: OCR of page {number} failed "
                              f"({type(error).__name__}: {str(error).strip() or 'no reason given'})") from None
     return PdfPage(number, tuple(lines), PageSource.OCR)
 
 
-def _render_for_ocr(document, number: int, name: str):
+def _render_for_ocr(document: pypdfium2.PdfDocument, number: int, name: str) -> Image:
     """The page as a grey image at OCR's resolution."""
     page = _load(document, number, name)
     try:
-        return page.render(scale=ocr_engine.DPI / 72, grayscale=True).to_pil()
+        image: Image = page.render(scale=ocr_engine.DPI / 72, grayscale=True).to_pil()
+        return image
     finally:
         page.close()
 
 
-def _load(document, number: int, name: str):
+def _load(document: pypdfium2.PdfDocument, number: int, name: str) -> pypdfium2.PdfPage:
     try:
         return document[number - 1]
     except pypdfium2.PdfiumError:
@@ -247,7 +292,7 @@ def _load(document, number: int, name: str):
 
 # ---------------------------------------------------------------- one page
 
-def _read_page(document, number: int, name: str) -> PdfPage:
+def _read_page(document: pypdfium2.PdfDocument, number: int, name: str) -> PdfPage:
     """One page's rebuilt lines, or none when it is scanned or its text is unreadable."""
     page = _load(document, number, name)
     try:
@@ -275,8 +320,8 @@ class _Objects:
 
     horizontal: list[Rule]
     vertical: list[Rule]
-    # Text objects that reach out of their clip path: (handle, their box, the clip's box).
-    clipped: list[tuple[int, tuple[float, float, float, float], tuple[float, float, float, float]]]
+    # Text objects that reach out of their clip path: (address, their box, the clip's box).
+    clipped: list[tuple[int, Box, Box]]
     image_area: float
 
 
@@ -284,7 +329,7 @@ class _Objects:
 _RULE_THICKNESS = 2.0
 
 
-def _page_objects(page) -> _Objects:
+def _page_objects(page: pypdfium2.PdfPage) -> _Objects:
     """The page's rules, images and clipped-away text, from its top-level objects."""
     objects = _Objects([], [], [], 0.0)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -294,13 +339,12 @@ def _page_objects(page) -> _Objects:
         kind = pdfium.FPDFPageObj_GetType(handle)
         if kind not in (pdfium.FPDF_PAGEOBJ_PATH, pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_TEXT):
             continue
-        if kind == pdfium.FPDF_PAGEOBJ_TEXT:
-            clip = _clip_box(handle)
-            if clip is None:
-                continue
+        clip = _clip_box(handle) if kind == pdfium.FPDF_PAGEOBJ_TEXT else None
+        if kind == pdfium.FPDF_PAGEOBJ_TEXT and clip is None:
+            continue
         if not pdfium.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
             continue
-        box = (left.value, bottom.value, right.value, top.value)
+        box: Box = (left.value, bottom.value, right.value, top.value)
         if kind == pdfium.FPDF_PAGEOBJ_PATH:
             width, height = box[2] - box[0], box[3] - box[1]
             if height <= _RULE_THICKNESS < width:
@@ -309,20 +353,28 @@ def _page_objects(page) -> _Objects:
                 objects.vertical.append(Rule((box[0] + box[2]) / 2, box[1], box[3]))
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             objects.image_area += (box[2] - box[0]) * (box[3] - box[1])
-        else:
+        elif clip is not None:  # a text object with a clip path
             empty = box[2] <= box[0] or box[3] <= box[1]  # no ink: nothing to hide
             if not empty and (box[0] < clip[0] - 1 or box[1] < clip[1] - 1
                               or box[2] > clip[2] + 1 or box[3] > clip[3] + 1):
-                objects.clipped.append((ctypes.cast(handle, ctypes.c_void_p).value, box, clip))
+                objects.clipped.append((_address(handle), box, clip))
     return objects
 
 
-def _clip_box(handle) -> tuple[float, float, float, float] | None:
+def _address(handle: pdfium.FPDF_PAGEOBJECT) -> int:
+    """Where a page object is: two ctypes pointers to one object are not equal, their
+    addresses are."""
+    address: int | None = ctypes.cast(handle, ctypes.c_void_p).value
+    return address or 0
+
+
+def _clip_box(handle: pdfium.FPDF_PAGEOBJECT) -> Box | None:
     """The bounding box of a page object's clip path, or None when it has none."""
     clip = pdfium.FPDFPageObj_GetClipPath(handle)
     if not clip or pdfium.FPDFClipPath_CountPaths(clip) < 1:
         return None
-    xs, ys = [], []
+    xs: list[float] = []
+    ys: list[float] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     for position in range(pdfium.FPDFClipPath_CountPathSegments(clip, 0)):
         segment = pdfium.FPDFClipPath_GetPathSegment(clip, 0, position)
@@ -334,7 +386,7 @@ def _clip_box(handle) -> tuple[float, float, float, float] | None:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _glyphs(textpage, clipped: list) -> list[Glyph]:
+def _glyphs(textpage: pdfium.FPDF_TEXTPAGE, clipped: list[tuple[int, Box, Box]]) -> list[Glyph]:
     """Every character PDFium found, in drawing order, without the spaces and line ends it
     made up itself (they have no box) and without text a clip path hides.
 
@@ -378,7 +430,8 @@ _FOUR_FLOATS = struct.Struct("4f")
 _INKED_OR_SKIPPED = MARKS | {" ", "\r", "\n"}
 
 
-def _hide_clipped(textpage, glyphs: list[Glyph], clipped: list) -> list[Glyph]:
+def _hide_clipped(textpage: pdfium.FPDF_TEXTPAGE, glyphs: list[Glyph],
+                  clipped: list[tuple[int, Box, Box]]) -> list[Glyph]:
     """The glyphs, those of letters a clip path hides marked ``hidden``: whose middle is
     outside the clip of their text object (Word clips table cells of a fixed height).
     Marks are left to follow their letter. Only a letter in the box of a text object
@@ -391,8 +444,7 @@ def _hide_clipped(textpage, glyphs: list[Glyph], clipped: list) -> list[Glyph]:
         if char not in MARKS and char != NIKHAHIT:
             for box_left, box_bottom, box_right, box_top in boxes:
                 if right >= box_left and left <= box_right and top >= box_bottom and bottom <= box_top:
-                    clip = clips.get(ctypes.cast(pdfium.FPDFText_GetTextObject(textpage, index),
-                                                 ctypes.c_void_p).value)
+                    clip = clips.get(_address(pdfium.FPDFText_GetTextObject(textpage, index)))
                     middle_x, middle_y = (left + right) / 2, (bottom + top) / 2
                     if clip is not None and not (clip[0] - 1 <= middle_x <= clip[2] + 1
                                                  and clip[1] - 1 <= middle_y <= clip[3] + 1):
@@ -402,13 +454,13 @@ def _hide_clipped(textpage, glyphs: list[Glyph], clipped: list) -> list[Glyph]:
     return marked
 
 
-def _symbol(textpage, glyph: Glyph) -> Glyph:
+def _symbol(textpage: pdfium.FPDF_TEXTPAGE, glyph: Glyph) -> Glyph:
     """A symbol font's glyph (Wingdings, Webdings: PDFium maps them to U+F0xx) as the
     Unicode symbol it draws, when ``glyphs.SYMBOLS`` knows it."""
-    return glyph._replace(char=symbol_char(_font_name(textpage, glyph.index), glyph.char))
+    return glyph._replace(char=symbol_char(_font_name(textpage, glyph.stream_index), glyph.char))
 
 
-def _font_name(textpage, index: int) -> str:
+def _font_name(textpage: pdfium.FPDF_TEXTPAGE, index: int) -> str:
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     pdfium.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), flags)
@@ -418,20 +470,20 @@ def _font_name(textpage, index: int) -> str:
 class _Metrics:
     """``glyphs.Metrics`` from PDFium."""
 
-    def __init__(self, textpage) -> None:
+    def __init__(self, textpage: pdfium.FPDF_TEXTPAGE) -> None:
         self.textpage = textpage
 
     def size(self, index: int) -> float:
         """The size the character is drawn at: the font size, scaled by the text matrix
         (Acrobat Distiller sets a 1-point font and scales it)."""
-        size = pdfium.FPDFText_GetFontSize(self.textpage, index)
+        size = float(pdfium.FPDFText_GetFontSize(self.textpage, index))
         matrix = pdfium.FS_MATRIX()
         if pdfium.FPDFText_GetMatrix(self.textpage, index, matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         return size
 
     def bold(self, index: int) -> bool:
-        weight = pdfium.FPDFText_GetFontWeight(self.textpage, index)
+        weight = int(pdfium.FPDFText_GetFontWeight(self.textpage, index))
         if weight > 0:
             return weight >= _BOLD_WEIGHT
         return "bold" in _font_name(self.textpage, index).lower()  # macOS writes no weight

@@ -23,6 +23,7 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    LEAD_IN_UNITS,
     AMOUNTS_ONLY_PATTERN,
     AMOUNT_PATTERN,
     BULLET_PATTERN,
@@ -179,6 +180,8 @@ def _consume_qualifiers(text: str, position: int, end: int) -> int:
     """How far qualifiers, heading words and organisation names glued at ``position``
     reach, at most to ``end``."""
     while position < end:
+        if ORDINAL_PATTERN.match(text, position):
+            return end  # "ยุทธศาสตร์ที่1": its number, glued
         found = _glued_word(text, position)
         if found <= position:
             break
@@ -304,8 +307,10 @@ def _period_only(context: _Context) -> Optional[list[Line]]:
 
 
 def _amounts_only(context: _Context) -> Optional[list[Line]]:
-    """"2.50 ล้านบาท": a budget cell, which no item goes on into."""
-    if AMOUNTS_ONLY_PATTERN.match(context.line.text.text):
+    """"2.50 ล้านบาท": a budget cell, which no item goes on into; "5 เป้าหมาย": a count
+    of a section's items, a summary table's cell."""
+    text = context.line.text.text
+    if AMOUNTS_ONLY_PATTERN.match(text) or _COUNT_ONLY.match(text):
         return [Line(Kind.META, context.line.text, context.line.indent)]
     return None
 
@@ -374,6 +379,12 @@ def _strategy_name(context: _Context) -> Optional[list[Line]]:
     return [context.typed(Kind.ITEM, label=context.label, sections=(heading.section,), worded=True)]
 
 
+_COUNT_ONLY = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})\s*$")
+# A count of something that is not a section's items, alone after a heading word:
+# "3 ธรรม", "4 ดี" name a framework.
+_COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
+
+
 def _heading(context: _Context) -> Optional[list[Line]]:
     """A heading word followed by nothing but qualifiers, or by its content.
 
@@ -412,6 +423,8 @@ def _heading(context: _Context) -> Optional[list[Line]]:
         return [context.typed(Kind.ANNOTATION, label=context.label, sections=sections)]
     if heading.worded and not rest.separated:
         return None  # a sentence that starts with a heading phrase
+    if _COUNTED_NAME.match(content.text):
+        return None  # "กรอบแนวทางการพัฒนา 3 ธรรม": the name of a framework, not a list
     label, label_end = read_label(content.text)
     if label is not None and not label.weak and split_items(content.text) is None:
         return [head, context.typed(Kind.ITEM, content.slice(label_end), label=label)]

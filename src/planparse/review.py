@@ -12,8 +12,9 @@ puts every text into the page as text, never as HTML, and the embedded JSON has 
 ``>`` and ``&`` escaped, so a plan holding ``</script>`` can neither close the data block
 nor run anything.
 
-Building a page is a pure function of its inputs; reading files and writing pages are
-the callers' (the CLI's and the batch's).
+Building a page is a pure function of its inputs: what it is made from is read by
+``review_input``; reading files and writing pages are the callers' (the CLI's and the
+batch's).
 """
 
 from __future__ import annotations
@@ -30,10 +31,8 @@ from typing import Any, Mapping, Optional, Sequence, Union
 from urllib.parse import quote
 
 from . import __version__
-from .decode import decode
 from .flat import KINDS, count_items
 from .model import STRATEGY_LISTS, Item, PlanDocument
-from .normalize import normalize_text
 from .outputs import write_atomically
 
 # Each kind of item as the page heads it: the word the plans use, then the English name
@@ -73,37 +72,6 @@ class ReviewSource:
     def __post_init__(self) -> None:
         if self.pages is not None and len(self.pages) != len(self.lines):
             raise ValueError(f"{len(self.pages)} page numbers for {len(self.lines)} lines")
-
-
-def read_text_source(data: bytes, name: str = "-") -> ReviewSource:
-    """The lines planparse reads out of a text file's bytes: decoded, normalised and split
-    at ``\\n``, ``\\r\\n`` and ``\\r`` only, as the parser does, so line N is the line that
-    spans call N. A form feed (a page break in text pulled out of a PDF) starts a page.
-    """
-    lines = normalize_text(decode(data, name).text)
-    return ReviewSource(lines=lines, pages=form_feed_pages(lines))
-
-
-def form_feed_pages(lines: Sequence[str]) -> Optional[list[int]]:
-    """Each line's page when form feeds divide the text into pages, else None.
-
-    A line is on the page where it starts: form feeds at its start put it on the next
-    page, ones after its first character put the lines after it there.
-
-    >>> form_feed_pages(["a", "\\fb", "c\\f", "d"])
-    [1, 2, 2, 3]
-    >>> form_feed_pages(["no", "pages"]) is None
-    True
-    """
-    if not any("\f" in line for line in lines):
-        return None
-    pages, page = [], 1
-    for line in lines:
-        leading = len(line) - len(line.lstrip("\f"))
-        page += leading
-        pages.append(page)
-        page += line.count("\f") - leading
-    return pages
 
 
 def review_page(document: Union[PlanDocument, Mapping[str, Any]], source: ReviewSource,

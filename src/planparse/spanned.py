@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dictionary import LEFT_CONTEXT, is_broken_word
+from .dictionary import ABBREVIATION_START, LEFT_CONTEXT, is_broken_word
 from .model import Span
 
 
@@ -117,7 +117,8 @@ class Joiner:
             return
         end = self.tail()
         thai_both_sides = _THAI.match(end[-1]) and _THAI.match(right.text[0])
-        tight = (wrapped and thai_both_sides) or is_broken_word(end, right.text)
+        tight = (wrapped and thai_both_sides and not ABBREVIATION_START.match(right.text)) \
+            or is_broken_word(end, right.text)
         glue = "" if tight else " "
         offset = self._length + len(glue)
         self._parts += (glue, right.text)

@@ -109,8 +109,8 @@ QUOTES = "\"“”‘’'«»"
 LABELS: tuple[tuple[str, str, bool], ...] = (
     # (1) (๑)
     ("paren", r"\((?P<number>\d{1,4})\)", False),
-    # 1.1 1.1.1 and 1.1. (several levels, trailing dot optional)
-    ("dotted", r"(?P<number>\d{1,4}(?:\.\d{1,3})+)\.?(?!\d)", False),
+    # 1.1 1.1.1 and 1.1. or 1.1) (several levels, a trailing dot or bracket optional)
+    ("dotted", r"(?P<number>\d{1,4}(?:\.\d{1,3})+)[.)]?(?!\d)", False),
     # 1. ๕.เสริม (one level, a dot, no digit after it)
     ("dotted", r"(?P<number>\d{1,4})\.(?!\d)", False),
     # 1)
@@ -126,7 +126,7 @@ BULLETS: tuple[tuple[str, str], ...] = (
     ("middot", "·"),
     ("circle", "○◦❍"),
     ("square", "▪■□▫◆◇❖"),
-    ("arrow", "➢➤►▶>→"),
+    ("arrow", "➢➤►▶>→➔"),
     ("check", "✓✔√"),
     ("star", "*"),
     ("control", "\x80-\x9f"),
@@ -218,7 +218,9 @@ CELL_HEADER_PATTERN = re.compile(
 PROSE_VISION_LEAD = re.compile(
     r"[^“\"”\n]{0,100}?(?:" + _alternation(_column("prose_vision")) + r")\s*")
 PROSE_GOAL_PATTERN = re.compile(_alternation(_column("prose_goal")))
-QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\"”“»]")
+# A quotation: straight or curly double quotes, guillemets, or curly single quotes
+# (not the apostrophe, which Thai text uses for nothing but a quote of its own).
+QUOTED_PATTERN = re.compile(r"[\"“”«‘]\s*(?P<text>[^\"“”«»‘’]{4,}?)\s*[\"”“»’]")
 # A digit glued to the end of a word is a footnote marker, unless an ordinal word stands
 # before it ("ครั้งที่1"); so is a "*" there (contract decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
@@ -242,7 +244,6 @@ PERIOD_ONLY_PATTERN = re.compile(
     r"^\(?\s*(?:แผน\S*\s*)?\(?\s*(?:ปี|พ\.?\s?ศ\.?|ปีงบประมาณ)?\s*"
     r"(?:25|20)\d{2}\s*(?:[-–—]|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?:25|20)?\d{2}\s*\)?$"
 )
-QUOTED_PATTERN = re.compile(r"[\"“”«]\s*(?P<text>[^\"“”«»]{4,}?)\s*[\"”“»]")
 
 
 # ------------------------------------------------------------ whose plan, which years

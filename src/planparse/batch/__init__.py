@@ -80,7 +80,7 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
         input_folder=str(batch.input_dir.resolve()),
         output_dir=str(batch.output_dir),
         format=batch.options.format,
-        pattern=batch.options.pattern,
+        pattern=" ".join(batch.options.patterns),
         recursive=batch.options.recursive,
         workers=batch.options.workers,
         fingerprint=batch.fingerprint,

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
-from ..errors import PlanParseError
+from ..errors import PlanParseError, RetryableError
 from ..flat import count_items
 from ..inputs import read_input
 from ..outputs import file_sha256, write_atomically
 from ..parser import parse_bytes
+from ..pdf import PdfOptions
 from ..writers import render
-from .pages import PageJob, page_record, render_page
+from .pages import PageJob, page_record, parse_with_page
 from .planning import Batch, Candidate
 from .report import FileRecord, OutputRecord, Status
 
@@ -36,6 +37,8 @@ class Job:
     may_replace: bool
     kept: Optional[OutputRecord]
     """The earlier output still on disk, which a failure leaves in place and on record."""
+    pdf: PdfOptions = PdfOptions(ocr_workers=1)
+    """How a PDF is read; OCR in one process, as the job has one CPU of the batch's."""
     page: Optional[PageJob] = None
     """Its review page, with --review: written beside the output, from the same document."""
 
@@ -61,7 +64,8 @@ def skip_or_job(batch: Batch, candidate: Candidate) -> FileRecord | Job:
     return Job(name=candidate.name, source=candidate.source, output_name=candidate.output_name,
                target=candidate.target, format=batch.options.format,
                fingerprint=batch.fingerprint, may_replace=batch.options.force or kept is not None,
-               kept=kept, page=candidate.page)
+               kept=kept, pdf=replace(batch.options.pdf, ocr_workers=1),
+               page=candidate.page)
 
 
 def _page_current(candidate: Candidate, kept: OutputRecord) -> bool:
@@ -88,9 +92,13 @@ def convert_file(job: Job) -> FileRecord:
         return failed(str(error))
     source_sha256 = hashlib.sha256(data).hexdigest()
     try:
-        document = parse_bytes(data, job.name)
+        if job.page is None:
+            document, page = parse_bytes(data, job.name, job.pdf), None
+        else:  # the page is drawn from the same reading and document as the output
+            document, page = parse_with_page(job.page, data, job.name, job.pdf)
         rendered = render(document, job.format).encode("utf-8")
-        page = None if job.page is None else render_page(job.page, document, data, job.name)
+    except RetryableError as error:  # a password, OCR: another run may read the same bytes
+        return failed(str(error), source_sha256)
     except PlanParseError as error:
         return failed(str(error), source_sha256, unconvertible=True)
     except Exception as error:  # a parser bug on one file must not stop thousands of others

@@ -17,7 +17,11 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from ..model import PlanDocument
-from ..review import INDEX_NAME, IndexEntry, index_page, read_text_source, review_page
+from ..parser import parse_read
+from ..pdf import PdfOptions
+from ..reading import read_text
+from ..review import INDEX_NAME, IndexEntry, index_page, review_page
+from ..review_input import review_source
 from .report import FileRecord, PageRecord
 
 PAGE_SUFFIX = ".review.html"
@@ -38,10 +42,14 @@ def page_job(input_name: PurePosixPath, output_dir: Path) -> PageJob:
     return PageJob(name=name.as_posix(), target=output_dir.joinpath(*name.parts))
 
 
-def render_page(page: PageJob, document: PlanDocument, data: bytes, input_name: str) -> bytes:
-    """The review page of ``document``, parsed from the input bytes ``data``, on their text."""
+def parse_with_page(page: PageJob, data: bytes, name: str,
+                    pdf: PdfOptions) -> tuple[PlanDocument, bytes]:
+    """The document of an input's bytes, as ``parse_bytes`` gives it, and its review page,
+    from one reading of them (a PDF is read once)."""
+    read = read_text(data, name, pdf)
+    document = parse_read(read, data, name)
     to_index = "../" * (len(PurePosixPath(page.name).parts) - 1) + INDEX_NAME
-    return review_page(document, read_text_source(data, input_name), index=to_index).encode("utf-8")
+    return document, review_page(document, review_source(read), index=to_index).encode("utf-8")
 
 
 def page_record(page: PageJob, written: bytes, document: PlanDocument) -> PageRecord:

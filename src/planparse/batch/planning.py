@@ -24,8 +24,10 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Optional
 
 from .. import __version__
+from .. import ocr as ocr_engine
 from ..errors import PlanParseError
 from ..outputs import file_sha256, printable
+from ..pdf import OcrMode, PdfOptions
 from ..review import INDEX_NAME
 from ..writers import WRITERS
 from .pages import PageJob, page_job
@@ -47,13 +49,17 @@ class BatchOptions:
     """The options of ``planparse batch``, with its defaults."""
 
     format: str = "json"
-    pattern: str = "*.txt"
+    patterns: tuple[str, ...] = ("*.txt", "*.pdf")
+    """A file whose name matches any of these globs is an input."""
     recursive: bool = True
     workers: int = field(default_factory=default_workers)
     force: bool = False
     table: Optional[Path] = None
     review: bool = False
     """Also a review page per input and OUTPUT/index.html (pages.py)."""
+    pdf: PdfOptions = PdfOptions()
+    """How PDFs are read (not ``pages``); each worker reads its OCR pages in one process
+    of its own, whatever ``pdf.ocr_workers`` says: the workers are the parallelism."""
 
 
 @dataclass(frozen=True)
@@ -94,16 +100,21 @@ class Batch:
         return len(self.candidates) + len(self.problems)
 
 
-# Libraries whose version can change an output: pythainlp's word lists, PyYAML's layout.
-_SHAPING_LIBRARIES = ("pythainlp", "PyYAML")
+# Libraries whose version can change an output: pythainlp's word lists, PyYAML's layout,
+# PDFium's characters, pytesseract's reading of tesseract.
+_SHAPING_LIBRARIES = ("pythainlp", "PyYAML", "pypdfium2", "pytesseract")
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def fingerprint(format: str) -> str:
+def fingerprint(format: str, ocr: OcrMode = OcrMode.AUTO) -> str:
     """What makes two runs' outputs of the same input the same: the format, planparse's
     code and data files (not only its version, so that an edited or upgraded parser
-    redoes everything), and the versions of the libraries that shape the output."""
+    redoes everything), the versions of the libraries that shape the output, and when
+    OCR reads a PDF's pages and whether it can (so that scanned pages left out are read
+    once OCR is installed or asked for)."""
     digest = hashlib.sha256(f"{format}\0{__version__}\0".encode())
+    can_read = ocr_engine.missing() if ocr is not OcrMode.NEVER else "not asked"
+    digest.update(f"ocr\0{ocr.value}\0{can_read}\0".encode())
     for library in _SHAPING_LIBRARIES:
         digest.update(f"{library}\0{_installed_version(library)}\0".encode())
     for path in sorted(PACKAGE.rglob("*")):
@@ -126,6 +137,9 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
                              f"(choose one of: {', '.join(sorted(WRITERS))})")
     if options.workers < 1:
         raise PlanParseError(f"--workers must be 1 or more, not {options.workers}")
+    if options.pdf.pages is not None:
+        raise PlanParseError("a batch reads every page of its PDFs: a page selection is for "
+                             "one file (planparse extract --pages)")
     _check_folders(input_dir, output_dir, options.table)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -143,7 +157,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         if options.review:  # the index, like the table, is replaced only if a run wrote it
             _check_table(output_dir / INDEX_NAME, previous.index if previous else None,
                          options.force)
-        files, problems = find_inputs(input_dir, options.pattern, options.recursive)
+        files, problems = find_inputs(input_dir, options.patterns, options.recursive)
         candidates, collisions = _assign_outputs(files, input_dir, output_dir, options)
     except BaseException:
         os.close(lock)
@@ -152,7 +166,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         input_dir=input_dir,
         output_dir=output_dir,
         options=options,
-        fingerprint=fingerprint(options.format),
+        fingerprint=fingerprint(options.format, options.pdf.ocr),
         candidates=candidates,
         problems=sorted(problems + collisions, key=lambda record: record.input),
         previous={record.input: record for record in previous.files} if previous else {},
@@ -224,9 +238,10 @@ def _check_table(table: Path, previous: Optional[TableRecord], force: bool) -> N
         raise PlanParseError(f"{table}: already exists (add --force to overwrite it)")
 
 
-def find_inputs(folder: Path, pattern: str, recursive: bool) -> tuple[list[PurePosixPath], list[FileRecord]]:
-    """The files under ``folder`` whose names match ``pattern``, relative to it and sorted,
-    and failed records for what cannot be walked or read as a file.
+def find_inputs(folder: Path, patterns: tuple[str, ...],
+                recursive: bool) -> tuple[list[PurePosixPath], list[FileRecord]]:
+    """The files under ``folder`` whose names match one of ``patterns``, relative to it
+    and sorted, and failed records for what cannot be walked or read as a file.
 
     Links to folders are followed, except one leading back to a folder above it (a loop,
     which would never end); a copy of a folder linked from elsewhere is walked again, as
@@ -256,7 +271,7 @@ def find_inputs(folder: Path, pattern: str, recursive: bool) -> tuple[list[PureP
                                                        "back to a folder above it); not followed"))
                 else:
                     stack.append((Path(entry.path), name, ancestors + (identity,)))
-            elif fnmatch.fnmatch(entry.name, pattern):
+            elif any(fnmatch.fnmatch(entry.name, pattern) for pattern in patterns):
                 if printable(str(name)) != str(name):
                     problems.append(_failed(str(name), f"{name}: the name of the file or of a "
                                                        "folder above it is not valid UTF-8 "

@@ -130,6 +130,7 @@ class RunReport(BaseModel):
     output_dir: str
     format: str
     pattern: str
+    """The --pattern globs, separated by spaces."""
     recursive: bool
     workers: int
     fingerprint: str
