@@ -320,6 +320,25 @@ def test_a_rerun_skips_unchanged_inputs_keeps_their_rows_and_redoes_a_lost_page(
     assert {record["status"] for record in report(out)["files"]} == {"skipped", "failed"}
 
 
+def test_a_pdf_in_a_batch_gets_its_page_from_one_reading(tmp_path, monkeypatch):
+    import planparse.reading
+
+    source = _folder(tmp_path / "in", {"แผน.pdf": pdf_factory.pdf(pdf_factory.lines("one"),
+                                                                 pdf_factory.lines("two", "three"))})
+    real, readings = planparse.reading.pdf_text, []
+
+    def counted(*args, **kwargs):
+        readings.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planparse.reading, "pdf_text", counted)
+    assert batch(source, "-o", tmp_path / "out", "--review").exit_code == 0
+    assert readings == ["แผน.pdf"]
+    data = embedded(tmp_path / "out" / "แผน.review.html")
+    assert data["lines"] == ["one", "\ftwo", "three"] and data["pages"] == [1, 2, 2]
+    assert data["document"] == json.loads((tmp_path / "out" / "แผน.json").read_text(encoding="utf-8"))
+
+
 def test_the_pages_are_the_same_bytes_made_in_worker_processes(tmp_path):
     source = _folder(tmp_path / "in")
     for workers in (1, 2):
