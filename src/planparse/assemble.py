@@ -341,6 +341,10 @@ class ItemList(Container):
         return True
 
     def close(self, assembler: Assembler) -> None:
+        if self.strategy is not None and self.levels and self.levels[0].label.number is not None:
+            # The strategy keeps the list's numbers: a table's header repeated on the next
+            # page closes the list, and its next row goes on with them there.
+            self.strategy.levels[:] = self.levels[:1]
         if self.lead is not None and not self.items:
             self.items.append(self.lead)
         items = [item for item in self.items if item.text.text.strip()]
@@ -652,6 +656,41 @@ class Draft:
     warnings: list[Warning] = field(default_factory=list)
 
 
+@dataclass
+class RepeatedHeader:
+    """A table's header row, which a table that runs over pages repeats at the top of each
+    page: the repeat is passed over, so that the table goes on as one.
+
+    The header is the last run of two or more headings before content; at a page's top,
+    headings found in it, in its order, are its repeat.
+    """
+
+    header: list[str] = field(default_factory=list)
+    run: list[str] = field(default_factory=list)  # headings since the last content
+    matched: Optional[int] = None  # at a page's top: how much of the header has repeated
+
+    def page(self) -> None:
+        self.matched = 0 if self.header else None
+
+    def repeats(self, line: Line) -> bool:
+        """Whether ``line`` is the header's repeat; keeps track of headings and content."""
+        if line.kind is Kind.HEADING:
+            text = collapse_spaces(line.text.text)
+            if self.matched is not None:
+                rest = self.header[self.matched:]
+                if text in rest:
+                    self.matched += rest.index(text) + 1
+                    return True
+                self.matched = None
+            self.run.append(text)
+        elif line.kind in (Kind.ITEM, Kind.TEXT, Kind.ANNOTATION, Kind.LEAD_IN):
+            self.matched = None
+            if len(self.run) >= 2:
+                self.header = self.run
+            self.run = []
+        return False
+
+
 class Assembler:
     """Feeds typed lines through a stack of open containers into a ``Draft``."""
 
@@ -662,6 +701,7 @@ class Assembler:
         self.warnings: list[Warning] = []
         self.province_plan = organization is not None and organization.kind == "จังหวัด"
         self.footnotes = False  # after a rule line, until the page ends
+        self.header = RepeatedHeader()
         self.last: Optional[Line] = None  # the line fed before this one
         self._skip_inline = False  # the content of a heading passed over
 
@@ -693,11 +733,14 @@ class Assembler:
     def line(self, line: Line) -> None:
         if line.kind is Kind.PAGE:
             self.footnotes = False
+            self.header.page()
             return
         if self.footnotes:
             return
         if line.kind is Kind.RULE:
             self.footnotes = True
+            return
+        if self.header.repeats(line):
             return
         if line.label is not None and line.label.style != "inline" and line.kind in (
                 Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and line.section is not Section.CITED:

@@ -126,9 +126,10 @@ def layout(lines: list[str]) -> Iterator[LogicalLine]:
     """
     pages = split_pages(lines)
     furniture = repeated_furniture(pages)
+    paged = len(pages) > 1
     rows = [row if index or not number else replace(row, page_start=True)
             for number, page in enumerate(pages)
-            for index, row in enumerate(read_columns(drop_furniture(page, furniture)))]
+            for index, row in enumerate(read_columns(drop_furniture(page, furniture, paged)))]
     del pages
     return join_dangling_marks(to_logical(rows))
 
@@ -190,11 +191,17 @@ def is_furniture(text: str, repeated: frozenset[str] = frozenset()) -> bool:
     return len(halves) == 2 and halves[0] == halves[1]  # a footer under both columns
 
 
-def drop_furniture(page: list[_Row], repeated: frozenset[str]) -> list[_Row]:
-    """The page without its furniture (blank rows stay: they separate paragraphs)."""
+def drop_furniture(page: list[_Row], repeated: frozenset[str], paged: bool = False) -> list[_Row]:
+    """The page without its furniture (blank rows stay: they separate paragraphs).
+
+    In a text cut into pages (``paged``), furniture stands at a page's edges: a number
+    alone inside the page is a table's cell ("1" in its ที่ column). A text without
+    page breaks has its page numbers anywhere.
+    """
     edges = {row.number for row in _edges(page)}
     return [row for row in page
-            if not is_furniture(row.raw, repeated if row.number in edges else frozenset())]
+            if (paged and row.number not in edges)
+            or not is_furniture(row.raw, repeated if row.number in edges else frozenset())]
 
 
 # -------------------------------------------------------------------- columns
