@@ -815,12 +815,13 @@ class Assembler:
                 and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
 
     def _header_run(self, line: Line) -> bool:
-        """A second bare heading of a child list right after an empty one: the header
-        cells of a flattened table ("กลยุทธ์" / "แนวทางการขับเคลื่อน")."""
+        """A second bare heading of a child list (or of a column the schema does not hold)
+        right after an empty one: the header cells of a flattened table ("กลยุทธ์" /
+        "แนวทางการขับเคลื่อน", "กลยุทธ์" / "หน่วยงานที่เกี่ยวข้อง")."""
         previous, top = self.last, self.top
         section = self.resolve(line.section)
         if (previous is None or previous.kind is not Kind.HEADING or line.label is not None
-                or section not in CHILD_SECTIONS or not isinstance(top, ItemList)
+                or (section not in CHILD_SECTIONS and section is not Section.OTHER) or not isinstance(top, ItemList)
                 or top.strategy is None or top.items or top.lead is not None):
             return False
         strategy = top.strategy
