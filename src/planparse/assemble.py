@@ -288,7 +288,7 @@ class ItemList(Container):
         if not any(level.label.key == label.key for level in self.levels):
             self.levels.append(Level(label, False))
         if self.strategy is not None:
-            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1)
+            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1, assembler)
             if nested is not None:
                 self.strategy.child(nested).append(line)
         return True
@@ -532,10 +532,10 @@ class StrategyFrame(Container):
         self.next_declared = None
         return frame
 
-    def nested_kind(self, section: Section, depth: int) -> Optional[Section]:
+    def nested_kind(self, section: Section, depth: int, assembler: Assembler) -> Optional[Section]:
         """The list a level below an item of ``section`` goes to: the next column of a
         table, when it holds another kind (contract decision 13); otherwise none."""
-        columns = self.columns
+        columns = self._columns(self.list_frame(assembler))
         if section not in columns:
             return None
         index = columns.index(section) + depth
@@ -815,14 +815,19 @@ class Assembler:
                 and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
 
     def _header_run(self, line: Line) -> bool:
-        """A second bare heading of a child list (or of a column the schema does not hold)
-        right after an empty one: the header cells of a flattened table ("กลยุทธ์" /
-        "แนวทางการขับเคลื่อน", "กลยุทธ์" / "หน่วยงานที่เกี่ยวข้อง")."""
+        """The header cells of a flattened table: a second bare heading of a child list
+        (or of a column the schema does not hold) right after an empty one starts them
+        ("กลยุทธ์" / "แนวทางการขับเคลื่อน", "กลยุทธ์" / "หน่วยงานที่เกี่ยวข้อง"); each
+        further one right after them is the next column."""
         previous, top = self.last, self.top
         section = self.resolve(line.section)
-        if (previous is None or previous.kind is not Kind.HEADING or line.label is not None
-                or (section not in CHILD_SECTIONS and section is not Section.OTHER) or not isinstance(top, ItemList)
-                or top.strategy is None or top.items or top.lead is not None):
+        if previous is None or previous.kind is not Kind.HEADING or line.label is not None or section is None \
+                or (section not in CHILD_SECTIONS and section is not Section.OTHER):
+            return False
+        if isinstance(top, StrategyFrame) and top.columns and not top.column and not top.children:
+            top.columns.append(section)
+            return True
+        if not isinstance(top, ItemList) or top.strategy is None or top.items or top.lead is not None:
             return False
         strategy = top.strategy
         self.stack.pop()
