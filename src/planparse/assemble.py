@@ -368,6 +368,9 @@ class StrategyList(Container):
     examples: bool = False
     heading_span: Optional[Span] = None
     columns: list[Section] = field(default_factory=list)
+    # The columns of the table its last strategy was written in: a header given once
+    # holds for the strategies below it.
+    table: list[Section] = field(default_factory=list)
     entries: list[Strategy] = field(default_factory=list)
     started: int = 0
     style: Optional[str] = None
@@ -406,7 +409,9 @@ class StrategyList(Container):
             self.started += 1
             if self.open_group is not None:
                 self.open_group = None  # it groups this one: not a strategy itself
-            assembler.push(StrategyFrame.of(line, assembler))
+            frame = StrategyFrame.of(line, assembler)
+            frame.columns = frame.columns or list(self.table)  # the table goes on row by row
+            assembler.push(frame)
             return True
         if line.kind is Kind.TEXT and line.inline:
             pieces = split_items(line.text.text, self.declared) or [Piece(0, len(line.text.text), None)]
@@ -463,6 +468,8 @@ class StrategyFrame(Container):
     next_declared: Optional[int] = None
     next_examples: bool = False
     title_text: Optional[SpannedText] = None
+    explained: bool = False  # a paragraph stood under its title
+    table_first: bool = False  # its table's header stood right under its title
 
     @classmethod
     def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
@@ -505,6 +512,7 @@ class StrategyFrame(Container):
                 self.column += 1
                 self.child(kind).append(line)
                 return True
+            self.explained = True
             return True  # a paragraph that explains the strategy
         if line.kind is Kind.LEAD_IN and line.announces is not None:
             announced = assembler.resolve(line.announces.section)
@@ -553,6 +561,8 @@ class StrategyFrame(Container):
     def start_table(self, columns: list[Section]) -> None:
         self.columns = columns
         self.column = 0
+        # A header right under the title is the form every strategy below follows.
+        self.table_first = not self.children and not self.explained
 
     def close(self, assembler: Assembler) -> None:
         listing = self.list_frame(assembler)
@@ -561,6 +571,7 @@ class StrategyFrame(Container):
         title, span = self._title()
         if not title:
             return
+        listing.table = self.columns if self.table_first else []
         children = _strategy_children(self.children)
         number = self.title.label.number if self.title.label else None
         built = Strategy(number=number, title=title, span=span, **children)

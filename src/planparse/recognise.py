@@ -437,11 +437,19 @@ def _heading(context: _Context) -> Optional[list[Line]]:
 
 
 def _item(context: _Context) -> Optional[list[Line]]:
-    """A labelled line; one that starts with a grouping word (มิติ…) says so."""
+    """A labelled line; one that starts with a grouping word (มิติ…) says so. A row whose
+    label cell and first item share the line ("1. การพัฒนา… 1.1 ก่อสร้าง…") is both."""
     if context.label is None:
         return None
     grouping = context.heading is not None and context.section is Section.GROUP
-    return [context.typed(Kind.ITEM, label=context.label, sections=(Section.GROUP,) if grouping else ())]
+    sections = (Section.GROUP,) if grouping else ()
+    label = context.label
+    child = re.search(rf"\s({re.escape(label.number)}\.1)\s+(?=\S)", context.body.text) \
+        if label.number is not None and label.style == "dotted" else None
+    if child is None:
+        return [context.typed(Kind.ITEM, label=label, sections=sections)]
+    return [context.typed(Kind.ITEM, context.body.slice(0, child.start()).strip(), label=label, sections=sections),
+            context.typed(Kind.ITEM, context.body.slice(child.end()), label=Label(child.group(1), "dotted"))]
 
 
 def _lead_in(context: _Context) -> Optional[list[Line]]:
