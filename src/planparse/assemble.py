@@ -186,9 +186,13 @@ class Ignored(Container):
     section: Section = Section.OTHER
     # A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
     awaits_title: bool = False
+    # Opened by a numbered heading ("1.2 แผนพัฒนาจังหวัดลำปาง"): another body's plan holds
+    # the headings under it (its vision too) until the numbering goes on past it.
+    numbered: bool = False
 
     def holds(self, section: Section) -> bool:
-        return self.awaits_title
+        return self.awaits_title or (self.numbered and self.section is Section.CITED
+                                     and section is not Section.CLOSE)
 
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.HEADING:  # the part's title
@@ -631,7 +635,8 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
 
 def _open_ignored(line: Line, assembler: Assembler) -> Container:
     section = assembler.resolve(line.section) or Section.OTHER
-    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None)
+    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None,
+                   numbered=line.label is not None)
 
 
 _OPENS: dict[Section, _Opener] = {
@@ -756,7 +761,7 @@ class Assembler:
         if self.header.repeats(line):
             return
         if line.label is not None and line.label.style != "inline" and line.kind in (
-                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and line.section is not Section.CITED:
+                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and not _is_citation(line):
             line = self._number(line)  # (a citation's numbers are its own list's)
         if self._skip_inline:
             self._skip_inline = False
@@ -863,7 +868,7 @@ class Assembler:
                 section = Section.STRATEGY
         while not self.top.holds(section):
             self.pop()
-        if isinstance(self.top, Ignored) and self.top.awaits_title:
+        if isinstance(self.top, Ignored):  # a part's title, or a heading of the plan it cites
             self.top.take(line, self)
             return
         frame = _OPENS[section](line, self)
@@ -960,6 +965,11 @@ class Assembler:
             f"check the list for missed or merged items.",
             span,
         ))
+
+
+def _is_citation(line: Line) -> bool:
+    """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 …": a row that names another plan's item."""
+    return line.kind is Kind.ANNOTATION and line.section is Section.CITED
 
 
 def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:
