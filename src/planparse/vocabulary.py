@@ -404,6 +404,8 @@ _PLAN_NAME_BEFORE = (f"(?:(?!{_SENTENCE_VERBS})\\S)*\\s*"
 OWNER_BEFORE_PATTERN = re.compile(
     f"(?:{_words('plan_words')}|{_words('statement_words')}){_PLAN_NAME_BEFORE}"
 )
+# A text whose first line starts with a plan's word has the plan's title there.
+TITLE_LINE_PATTERN = re.compile(f"\\s*{_words('plan_words')}")
 STATEMENT_BEFORE_PATTERN = re.compile(f"{_words('statement_words')}{_PLAN_NAME_BEFORE}")
 GOVERNMENT_BEFORE_PATTERN = re.compile(
     f"{_words('government_titles')}\\s*{_words('body_name_joiners')}?\\s*{_TITLES}\\s?\\Z"
