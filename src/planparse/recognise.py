@@ -301,7 +301,9 @@ def _cell_header(context: _Context) -> Optional[list[Line]]:
 
 
 def _period_only(context: _Context) -> Optional[list[Line]]:
-    if context.label is None and PERIOD_ONLY_PATTERN.match(context.line.text.text):
+    """"(พ.ศ. 2566 - 2570)", "แผนพัฒนาสามปี 2561-2563": the plan's years, not content; a
+    plan named by its heading word ("แผนพัฒนาจังหวัดลำปาง (…)") is a heading."""
+    if context.label is None and context.heading is None and PERIOD_ONLY_PATTERN.match(context.line.text.text):
         return [Line(Kind.META, context.line.text, context.line.indent)]
     return None
 
