@@ -408,6 +408,8 @@ class StrategyList(Container):
                 hint is None and (self.style is None or key == self.style))
             if not is_strategy:
                 return hint not in CHILD_SECTIONS
+            if self._restarted(label):  # the list stated again without a heading of its own
+                return assembler.replace_top(StrategyList(kind=self.kind), line)
             self.style = self.style or key
             self._level(label)
             self.started += 1
@@ -429,6 +431,12 @@ class StrategyList(Container):
                 self.declared, self.examples = line.announces.count, line.announces.examples
             return True
         return line.kind in (Kind.TEXT, Kind.BLANK, Kind.META, Kind.ANNOTATION)
+
+    def _restarted(self, label: Optional[Label]) -> bool:
+        """Whether ``label`` is a 1 of the list's own numbers after two strategies at least."""
+        if label is None or label.number is None or not label.starts or self.started < 2:
+            return False
+        return any(level.label.key == label.key for level in self.levels)
 
     def _level(self, label: Optional[Label]) -> None:
         if label is None or label.style == "inline":
