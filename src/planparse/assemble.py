@@ -189,13 +189,18 @@ class Ignored(Container):
     # Opened by a numbered heading ("1.2 แผนพัฒนาจังหวัดลำปาง"): another body's plan holds
     # the headings under it (its vision too) until the numbering goes on past it.
     numbered: bool = False
+    # A part whose title ends the plan (ส่วนที่ 4 การนำแผน…ไปสู่การปฏิบัติ) holds all of it,
+    # headings too, up to the next part.
+    closed_part: bool = False
 
     def holds(self, section: Section) -> bool:
-        return self.awaits_title or (self.numbered and self.section is Section.CITED
-                                     and section is not Section.CLOSE)
+        return self.awaits_title or (self.closed_part or self.numbered and self.section is Section.CITED) \
+            and section is not Section.CLOSE
 
     def take(self, line: Line, assembler: Assembler) -> bool:
-        if line.kind is Kind.HEADING:  # the part's title
+        if line.kind is Kind.HEADING:  # the part's title, or a heading the section holds
+            if self.awaits_title and assembler.resolve(line.section) is Section.CLOSE:
+                self.closed_part = True
             self.awaits_title = False
             return True
         if line.kind is not Kind.BLANK:

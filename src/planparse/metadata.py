@@ -198,7 +198,7 @@ class _Context:
     line_end: int  # the end of its line, at most _LINE_REST_CHARS after it
     subject: bool
     titled: bool
-    on_first_line: bool  # the text's first line, when it is a plan's title
+    in_title: bool  # the first body the plan's title names
 
 
 def _formal_proposer_rule(c: _Context) -> bool:
@@ -238,7 +238,25 @@ def _statement_rule(c: _Context) -> bool:
 def _title_rule(c: _Context) -> bool:
     """"แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) <body>" as the text's first line: the plan's
     title names its owner, whatever other bodies' plans it goes on to cite."""
-    return c.on_first_line and _owner_rule(c)
+    return c.in_title and _owner_rule(c)
+
+
+def _title_body(text: str, mentions: list[_Mention]) -> Optional[_Mention]:
+    """The first body named in the plan's title: the text's first line when it starts
+    with a plan's word, and the line after it when the first names no body."""
+    if not TITLE_LINE_PATTERN.match(text):
+        return None
+    first_end = _line_end_at(text, len(text) - len(text.lstrip()))
+    for end in (first_end, _line_end_at(text, first_end + 1)):
+        named = next((mention for mention in mentions if mention.start < end and mention.body is not None), None)
+        if named is not None:
+            return named
+    return None
+
+
+def _line_end_at(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _owner_rule(c: _Context) -> bool:
@@ -343,11 +361,7 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
     """Each mention that names a body, with its role; a meeting named without its body
     ("ที่ประชุม...") stands for the body whose meeting was named last."""
     subject_starts = [mention.start for mention in mentions if mention.subject]
-    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-    if first_line_end < 0:
-        first_line_end = len(text)
-    if not TITLE_LINE_PATTERN.match(text):
-        first_line_end = -1  # the first line is no plan's title
+    titled_by = _title_body(text, mentions)
     next_subject = 0
     last_meeting: Optional[_Body] = None
     for mention in mentions:
@@ -373,7 +387,7 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
             line_end=_line_end(text, mention.end, mention.end + _LINE_REST_CHARS),
             subject=mention.subject,
             titled=mention.titled,
-            on_first_line=mention.end <= first_line_end,
+            in_title=mention is titled_by,
         )
         role = next(role for role, holds in ROLES if holds(context))
         if role is Role.MEETING:
