@@ -19,6 +19,9 @@ The sections, in order:
   Content-keyed caches (the dictionary's) are warm for the timed runs, as they are for
   repeated text; the first, cold parse is printed too, as information.
 - growth: time for the 10x text over ten times the time for the unit.
+- before: the unit parsed by this checkout and by the commit before issue 9 rebuilt the
+  parser (taken with ``git archive`` into a temporary folder), in alternating child
+  processes, best of each: the new parser at least 0.8x as fast as the old.
 - pathological: each input parsed in a child process that is stopped after a time-out,
   so catastrophic backtracking or a quadratic loop shows as a number, not a hang.
 - memory: peak resident memory (Linux's VmHWM; ``ru_maxrss`` elsewhere) of a fresh child
@@ -35,6 +38,7 @@ The sections, in order:
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -42,6 +46,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -75,6 +80,10 @@ MEMORY_FIXED_MB = 100
 MAX_CLI_SECONDS = 0.5
 # Batch files per second with 2 workers over 1 worker.
 MIN_BATCH_SPEEDUP = 1.7
+# Parse throughput against the parser as it was before issue 9 rebuilt it, on the same
+# text in the same run ("at least 0.8x as fast as before this issue").
+BEFORE_ISSUE_9 = "5446fdd"
+MIN_BEFORE_RATIO = 0.8
 
 
 @dataclass(frozen=True)
@@ -326,6 +335,42 @@ def measure_speed(report: Report, scale: Scale, files: list[Path]) -> None:
                    f"<= {MAX_GROWTH}", growth <= MAX_GROWTH)
 
 
+def measure_before(report: Report, scale: Scale, files: list[Path]) -> None:
+    """planparse.parse of the unit by this checkout and by the commit before issue 9,
+    each in fresh child processes, alternating, the best of each: the old code is taken
+    from git (``git archive``) into a temporary folder and imported from there."""
+    unit = build_unit(files, int(scale.unit_mb * MB))
+    with tempfile.TemporaryDirectory(prefix="planparse-before-") as folder:
+        old_src = Path(folder) / "old"
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_ISSUE_9, "src"],
+                                 capture_output=True)
+        if archive.returncode != 0:
+            report.skip("before", "parse throughput / before issue 9", f">= {MIN_BEFORE_RATIO}",
+                        f"git archive {BEFORE_ISSUE_9} failed: {archive.stderr.decode().strip()[:80]}")
+            return
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(old_src, filter="data")
+        text = Path(folder) / "unit.txt"
+        text.write_bytes(unit)
+        sources = {"before": old_src / "src", "now": ROOT / "src"}
+        best: dict[str, float] = {}
+        for _ in range(2):
+            for name, source in sources.items():
+                run = run_child(["parse_speed", str(source), str(text), str(scale.repeats)],
+                                scale.child_timeout_s * 4)
+                if run.error:
+                    report.skip("before", "parse throughput / before issue 9",
+                                f">= {MIN_BEFORE_RATIO}", f"{name}: {run.error}")
+                    return
+                best[name] = min(best.get(name, float("inf")), run.data["seconds"])
+    for name in sources:
+        report.info("before", f"parse {mb(len(unit))}, {name}" + (f" ({BEFORE_ISSUE_9})" if name == "before" else ""),
+                    f"{len(unit) / best[name] / MB:.2f} MB/s", f"{best[name]:.3f} s")
+    ratio = best["before"] / best["now"]
+    report.verdict("before", "parse throughput / before issue 9", f"{ratio:.2f}",
+                   f">= {MIN_BEFORE_RATIO}", ratio >= MIN_BEFORE_RATIO)
+
+
 @dataclass(frozen=True)
 class Pathological:
     """An input built to make a slow loop show: ``build(count)`` is the text."""
@@ -536,6 +581,15 @@ def child(arguments: list[str]) -> None:
         start = time.perf_counter()
         planparse.parse(text)
         print(json.dumps({"seconds": time.perf_counter() - start, "chars": len(text)}))
+    elif kind == "parse_speed":
+        # planparse imported from the source folder given: this checkout's or an older one's
+        sys.path.insert(0, arguments[1])
+        import planparse
+
+        text = Path(arguments[2]).read_bytes().decode("utf-8")
+        planparse.parse(text)  # caches warm, as for the parse section
+        seconds = best_time(lambda: planparse.parse(text), int(arguments[3]))
+        print(json.dumps({"seconds": seconds, "from": str(Path(planparse.__file__).parent)}))
     elif kind == "memory":
         import planparse
 
@@ -550,7 +604,7 @@ def child(arguments: list[str]) -> None:
 
 # --------------------------------------------------------------------------- main
 
-SECTIONS = ("speed", "pathological", "memory", "cli", "batch")
+SECTIONS = ("speed", "before", "pathological", "memory", "cli", "batch")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -582,12 +636,14 @@ def main(argv: Optional[list[str]] = None) -> int:
                 + (f" and {CORPUS}" if CORPUS.is_dir() else ""))
     runners: dict[str, Callable[[], None]] = {
         "speed": lambda: measure_speed(report, scale, files),
+        "before": lambda: measure_before(report, scale, files),
         "pathological": lambda: measure_pathological(report, scale),
         "memory": lambda: measure_memory(report, scale, files),
         "cli": lambda: measure_cli(report, scale),
         "batch": lambda: measure_batch(report, scale),
     }
-    titles = {"pathological": "pathological inputs (each in a child process)",
+    titles = {"before": f"before issue 9: the parser at {BEFORE_ISSUE_9}, same text, child processes",
+              "pathological": "pathological inputs (each in a child process)",
               "memory": "peak memory of parse_file (RSS of a fresh child)",
               "cli": "cli start-up", "batch": "batch"}
     for name in sections:

@@ -8,7 +8,7 @@ tesseract are required: a missing one fails these tests rather than skipping the
 - the forms: no private-use character left;
 - the scanned pages: SCANNED_PAGES without OCR; with OCR, at least 85% dictionary words;
 - the Hangdong plan against its gold (../shared/eval/pdf), scored on the PDF itself through
-  the installed command: micro-F1 >= 0.80 (an expected failure until the parser is there).
+  the installed command: micro-F1 >= 0.80.
 """
 
 from __future__ import annotations
@@ -163,8 +163,6 @@ def test_the_hangdong_pdf_is_scored_through_the_command(hangdong_score):
     assert micro > 0
 
 
-@pytest.mark.xfail(strict=True, reason="the parser does not read the plan's tables and "
-                   "restatements yet (issue 9): micro-F1 0.405 through the command on this branch")
 def test_the_hangdong_plan_scores_against_its_gold(hangdong_score):
     _, micro = hangdong_score
     assert micro >= MIN_PDF_MICRO_F1

@@ -186,19 +186,30 @@ class Ignored(Container):
     section: Section = Section.OTHER
     # A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
     awaits_title: bool = False
+    # Opened by a numbered heading ("1.2 แผนพัฒนาจังหวัดลำปาง"): another body's plan holds
+    # the headings under it (its vision too) until the numbering goes on past it.
+    numbered: bool = False
+    # A part whose title ends the plan (ส่วนที่ 4 การนำแผน…ไปสู่การปฏิบัติ) holds all of it,
+    # headings too, up to the next part.
+    closed_part: bool = False
 
     def holds(self, section: Section) -> bool:
-        return self.awaits_title
+        return self.awaits_title or (self.closed_part or self.numbered and self.section is Section.CITED) \
+            and section is not Section.CLOSE
 
     def take(self, line: Line, assembler: Assembler) -> bool:
-        if line.kind is Kind.HEADING:  # the part's title
+        if line.kind is Kind.HEADING:  # the part's title, or a heading the section holds
+            if self.awaits_title and assembler.resolve(line.section) is Section.CLOSE:
+                self.closed_part = True
             self.awaits_title = False
             return True
         if line.kind is not Kind.BLANK:
             self.awaits_title = False
         if line.kind is Kind.ITEM and self.section is not Section.CITED:
             hint = assembler.resolve(line.section)
-            if hint is Section.STRATEGY or (self.section is Section.OTHER and hint in CHILD_SECTIONS):
+            if hint is Section.STRATEGY and not assembler.out_of_sequence(line):
+                return False
+            if self.section is Section.OTHER and hint in CHILD_SECTIONS:
                 return False
         if line.kind is Kind.ITEM and line.label is not None:
             # Its own lists' numbering, so that their next items stay in it.
@@ -286,7 +297,7 @@ class ItemList(Container):
         if not any(level.label.key == label.key for level in self.levels):
             self.levels.append(Level(label, False))
         if self.strategy is not None:
-            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1)
+            nested = self.strategy.nested_kind(self.section, len(self.levels) - 1, assembler)
             if nested is not None:
                 self.strategy.child(nested).append(line)
         return True
@@ -366,6 +377,9 @@ class StrategyList(Container):
     examples: bool = False
     heading_span: Optional[Span] = None
     columns: list[Section] = field(default_factory=list)
+    # The columns of the table its last strategy was written in: a header given once
+    # holds for the strategies below it.
+    table: list[Section] = field(default_factory=list)
     entries: list[Strategy] = field(default_factory=list)
     started: int = 0
     style: Optional[str] = None
@@ -399,12 +413,16 @@ class StrategyList(Container):
                 hint is None and (self.style is None or key == self.style))
             if not is_strategy:
                 return hint not in CHILD_SECTIONS
+            if self._restarted(label):  # the list stated again without a heading of its own
+                return assembler.replace_top(StrategyList(kind=self.kind), line)
             self.style = self.style or key
             self._level(label)
             self.started += 1
             if self.open_group is not None:
                 self.open_group = None  # it groups this one: not a strategy itself
-            assembler.push(StrategyFrame.of(line, assembler))
+            frame = StrategyFrame.of(line, assembler)
+            frame.columns = frame.columns or list(self.table)  # the table goes on row by row
+            assembler.push(frame)
             return True
         if line.kind is Kind.TEXT and line.inline:
             pieces = split_items(line.text.text, self.declared) or [Piece(0, len(line.text.text), None)]
@@ -418,6 +436,12 @@ class StrategyList(Container):
                 self.declared, self.examples = line.announces.count, line.announces.examples
             return True
         return line.kind in (Kind.TEXT, Kind.BLANK, Kind.META, Kind.ANNOTATION)
+
+    def _restarted(self, label: Optional[Label]) -> bool:
+        """Whether ``label`` is a 1 of the list's own numbers after two strategies at least."""
+        if label is None or label.number is None or not label.starts or self.started < 2:
+            return False
+        return any(level.label.key == label.key for level in self.levels)
 
     def _level(self, label: Optional[Label]) -> None:
         if label is None or label.style == "inline":
@@ -461,6 +485,8 @@ class StrategyFrame(Container):
     next_declared: Optional[int] = None
     next_examples: bool = False
     title_text: Optional[SpannedText] = None
+    explained: bool = False  # a paragraph stood under its title
+    table_first: bool = False  # its table's header stood right under its title
 
     @classmethod
     def of(cls, line: Line, assembler: Assembler) -> StrategyFrame:
@@ -503,6 +529,7 @@ class StrategyFrame(Container):
                 self.column += 1
                 self.child(kind).append(line)
                 return True
+            self.explained = True
             return True  # a paragraph that explains the strategy
         if line.kind is Kind.LEAD_IN and line.announces is not None:
             announced = assembler.resolve(line.announces.section)
@@ -530,10 +557,10 @@ class StrategyFrame(Container):
         self.next_declared = None
         return frame
 
-    def nested_kind(self, section: Section, depth: int) -> Optional[Section]:
+    def nested_kind(self, section: Section, depth: int, assembler: Assembler) -> Optional[Section]:
         """The list a level below an item of ``section`` goes to: the next column of a
         table, when it holds another kind (contract decision 13); otherwise none."""
-        columns = self.columns
+        columns = self._columns(self.list_frame(assembler))
         if section not in columns:
             return None
         index = columns.index(section) + depth
@@ -551,6 +578,8 @@ class StrategyFrame(Container):
     def start_table(self, columns: list[Section]) -> None:
         self.columns = columns
         self.column = 0
+        # A header right under the title is the form every strategy below follows.
+        self.table_first = not self.children and not self.explained
 
     def close(self, assembler: Assembler) -> None:
         listing = self.list_frame(assembler)
@@ -559,6 +588,7 @@ class StrategyFrame(Container):
         title, span = self._title()
         if not title:
             return
+        listing.table = self.columns if self.table_first else []
         children = _strategy_children(self.children)
         number = self.title.label.number if self.title.label else None
         built = Strategy(number=number, title=title, span=span, **children)
@@ -618,7 +648,8 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
 
 def _open_ignored(line: Line, assembler: Assembler) -> Container:
     section = assembler.resolve(line.section) or Section.OTHER
-    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None)
+    return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None,
+                   numbered=line.label is not None)
 
 
 _OPENS: dict[Section, _Opener] = {
@@ -743,7 +774,7 @@ class Assembler:
         if self.header.repeats(line):
             return
         if line.label is not None and line.label.style != "inline" and line.kind in (
-                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and line.section is not Section.CITED:
+                Kind.ITEM, Kind.HEADING, Kind.ANNOTATION) and not _is_citation(line):
             line = self._number(line)  # (a citation's numbers are its own list's)
         if self._skip_inline:
             self._skip_inline = False
@@ -813,13 +844,19 @@ class Assembler:
                 and (line.kind is not Kind.HEADING or line.section in (Section.OTHER, Section.CLOSE, Section.GROUP)))
 
     def _header_run(self, line: Line) -> bool:
-        """A second bare heading of a child list right after an empty one: the header
-        cells of a flattened table ("กลยุทธ์" / "แนวทางการขับเคลื่อน")."""
+        """The header cells of a flattened table: a second bare heading of a child list
+        (or of a column the schema does not hold) right after an empty one starts them
+        ("กลยุทธ์" / "แนวทางการขับเคลื่อน", "กลยุทธ์" / "หน่วยงานที่เกี่ยวข้อง"); each
+        further one right after them is the next column."""
         previous, top = self.last, self.top
         section = self.resolve(line.section)
-        if (previous is None or previous.kind is not Kind.HEADING or line.label is not None
-                or section not in CHILD_SECTIONS or not isinstance(top, ItemList)
-                or top.strategy is None or top.items or top.lead is not None):
+        if previous is None or previous.kind is not Kind.HEADING or line.label is not None or section is None \
+                or (section not in CHILD_SECTIONS and section is not Section.OTHER):
+            return False
+        if isinstance(top, StrategyFrame) and top.columns and not top.column and not top.children:
+            top.columns.append(section)
+            return True
+        if not isinstance(top, ItemList) or top.strategy is None or top.items or top.lead is not None:
             return False
         strategy = top.strategy
         self.stack.pop()
@@ -844,7 +881,7 @@ class Assembler:
                 section = Section.STRATEGY
         while not self.top.holds(section):
             self.pop()
-        if isinstance(self.top, Ignored) and self.top.awaits_title:
+        if isinstance(self.top, Ignored):  # a part's title, or a heading of the plan it cites
             self.top.take(line, self)
             return
         frame = _OPENS[section](line, self)
@@ -854,6 +891,26 @@ class Assembler:
             if announces is not None and frame.declared is None:
                 frame.declared, frame.examples = announces.count, announces.examples
         self.push(frame)
+
+    def out_of_sequence(self, line: Line) -> bool:
+        """Whether a strategy's item neither goes on with the open list of strategies nor
+        starts it again: "ยุทธศาสตร์ที่ 2 …" after strategy 4, in the lines that link it to
+        another plan, is that plan's."""
+        label = line.label
+        if label is None or label.last is None or label.starts:
+            return False
+        last = self._last_strategy_number()
+        return last is not None and label.last != last + 1
+
+    def _last_strategy_number(self) -> Optional[int]:
+        """The number of the strategy open, or else of the last one its list holds."""
+        for frame in reversed(self.stack):
+            if isinstance(frame, StrategyFrame) and frame.title is not None and frame.title.label is not None:
+                return frame.title.label.last
+            if isinstance(frame, StrategyList):
+                number = frame.entries[-1].number if frame.entries else None
+                return int(number) if number is not None and number.isdigit() else None
+        return None
 
     def _in_strategy(self) -> bool:
         return any(isinstance(frame, StrategyFrame) and not frame.group for frame in self.stack)
@@ -921,6 +978,11 @@ class Assembler:
             f"check the list for missed or merged items.",
             span,
         ))
+
+
+def _is_citation(line: Line) -> bool:
+    """"ยุทธศาสตร์จังหวัด : ยุทธศาสตร์ที่ 1 …": a row that names another plan's item."""
+    return line.kind is Kind.ANNOTATION and line.section is Section.CITED
 
 
 def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:

@@ -40,10 +40,10 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES = {
     EXIT_OK: "done",
-    EXIT_INPUT: "extract, show, text: the input could not be read, is not text or a readable "
-                "PDF (encrypted without the right password, damaged, truncated, no pages, "
-                "--pages outside it or on a text file, --ocr always without OCR installed), "
-                "or the output could not be written; "
+    EXIT_INPUT: "extract, show, text, review: the input could not be read, is not text or a "
+                "readable PDF (encrypted without the right password, damaged, truncated, no "
+                "pages, --pages outside it or on a text file, --images on one, --ocr always "
+                "without OCR installed), or the output could not be written; "
                 "batch, database: at least one file failed; search: the database cannot be "
                 "read (missing, not a planparse database)",
     EXIT_USAGE: "a usage error: an unknown option or format, --pages that is not a list of "
@@ -331,6 +331,50 @@ def _numbered(lines: list[str], line_pages: list[int] | tuple[int, ...]) -> Iter
 
 
 @app.command()
+def review(
+    file: str = typer.Argument(..., help="The plan (a text or a PDF) to check; - for "
+                                         "standard input."),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="The HTML page to write (- is standard output); never "
+                                     "replaces a file without --force."),
+    images: bool = typer.Option(False, "--images",
+                                help="Show each page of a PDF as an image beside its text."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    max_size: int = typer.Option(_DEFAULT_MAX_MB, "--max-size", min=1, help=MAX_SIZE_HELP),
+    pages: PagesOption = None,
+    ocr: OcrOption = OcrMode.AUTO,
+    password: PasswordOption = None,
+) -> None:
+    """Write a review page: the plan on the text it was read from, to check it in a browser.
+
+    One self-contained HTML file: select an item to see its lines, or a line to see its
+    item; its warnings go to standard error as well.
+    """
+    from .review import review_page
+    from .review_input import read_reviewed
+
+    to_standard_output = str(output) == "-"
+    if not to_standard_output and (output.exists() or output.is_symlink()) and not force:
+        _fail(f"{output}: already exists (add --force to overwrite it)", EXIT_USAGE)
+    name = printable(file)
+    reviewed = _or_fail(file, lambda: read_reviewed(
+        read_input(file, max_size * 1_000_000, name), name, PdfOptions(pages, password, ocr), images))
+    page = review_page(reviewed.document, reviewed.source).encode("utf-8")
+    if to_standard_output:
+        _write_standard_output(page)
+    else:
+        try:
+            write_atomically(output, page, replace=force)
+        except FileExistsError:
+            _fail(f"{output}: appeared while the input was read; it was not replaced "
+                  "(add --force to overwrite it)", EXIT_USAGE)
+        except OSError as error:
+            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    for line in warning_lines(reviewed.document.warnings, printable(file)):
+        _tell(line)
+
+
+@app.command()
 def batch(
     input_dir: Path = typer.Argument(..., help="The folder of plans (texts, PDFs) to convert."),
     output: Path = typer.Option(..., "--output", "-o",
@@ -353,6 +397,9 @@ def batch(
                                             help="Also store every document in this SQLite "
                                                  "database, with a Thai full-text index (see "
                                                  "planparse search)."),
+    review: bool = typer.Option(False, "--review",
+                                help="Also write a review page (HTML) beside each output, and "
+                                     "OUTPUT/index.html listing every file."),
     strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Print only the files that failed; no progress, no summary."),
@@ -371,7 +418,8 @@ def batch(
 
     options = BatchOptions(format=format.value, patterns=tuple(patterns), recursive=recursive,
                            workers=workers or default_workers(), force=force, table=table,
-                           pdf=PdfOptions(password=password, ocr=ocr), database=database)
+                           pdf=PdfOptions(password=password, ocr=ocr), review=review,
+                           database=database)
     try:
         planned = prepare(input_dir, output, options)
     except PlanParseError as error:
@@ -405,6 +453,11 @@ def batch(
                               highlight=False, soft_wrap=True)
             console.print(terminal_text(f"report: {report_path}"), markup=False,
                           highlight=False, soft_wrap=True)
+            if review:
+                from .review import INDEX_NAME
+
+                console.print(terminal_text(f"review: {output / INDEX_NAME}"), markup=False,
+                              highlight=False, soft_wrap=True)
         except (OSError, ValueError) as error:
             _stdout_failed(error)
     raise typer.Exit(_batch_exit_code(report, strict))

@@ -3,7 +3,8 @@
 Whether a line goes on from the one above is decided by the next line's role first,
 then by the page: a line that starts with a label, an ordinal (``ยุทธศาสตร์ที่ 2``) or a
 heading word and a separator never continues the line above; plain text does when the
-line above ran to the right margin, broke a word in two, or is a number alone. A line
+line above ran to the right margin, broke a word in two, or is a number alone, and when
+it starts with a word that joins it to the line above ("… จารีตประเพณี" / "และภูมิปัญญา…"). A line
 read by its first word only (a heading word with words after it) is the next line of a
 paragraph that ran to the margin in mid-sentence. A heading broken over lines ("เป้าหมายหลัก"
 / "ของการพัฒนา", "ยุทธศาสตร์/" / "แนวทางการพัฒนา/") is put back together.
@@ -33,21 +34,38 @@ _THAI_START = re.compile(r"[\u0e01-\u0e2e]")
 _OPEN_CELL = re.compile(r"/\s*$")
 
 
-def mark_unknown_headings(lines: Iterable[Line]) -> Iterator[Line]:
-    """A line of text between a list and a list of the same labels started again at 1 (or
-    bullets, the line not hanging under the item above) heads that second list: it names a section the vocabulary does not know
-    ("ปัจจัยแห่งความสำเร็จ", "ความเสี่ยงที่อาจเกิดขึ้น"), which ends the first list and
-    holds nothing the schema does (contract decision 4)."""
+def read_by_neighbours(lines: Iterable[Line]) -> Iterator[Line]:
+    """Lines between two items, read by what the items say of them.
+
+    A line of text between a list and a list of the same labels started again at 1 (or
+    bullets, the line not hanging under the item above) heads that second list: it names
+    a section the vocabulary does not know ("ปัจจัยแห่งความสำเร็จ", "ความเสี่ยงที่อาจเกิด
+    ขึ้น"), which ends the first list and holds nothing the schema does (contract decision
+    4). A heading of a section the schema does not hold between items n and n+1 of one
+    list ends nothing: it is item n's next line ("… และเกิด" / "ประโยชน์สูงสุด" / "3. …").
+    """
     before: Optional[Line] = None
     held: Optional[Line] = None
     for line in lines:
-        if held is not None and before is not None and _heads_a_restart(before, held, line):
-            held = replace(held, kind=Kind.HEADING, sections=(Section.OTHER,))
+        if held is not None and before is not None:
+            if _heads_a_restart(before, held, line):
+                held = replace(held, kind=Kind.HEADING, sections=(Section.OTHER,))
+            elif _interrupts_a_list(before, held, line):
+                held = Line(Kind.TEXT, held.whole or held.text, held.indent, wrapped=held.wrapped)
         if held is not None:
             yield held
         before, held = held, line
     if held is not None:
         yield held
+
+
+def _interrupts_a_list(before: Line, line: Line, after: Line) -> bool:
+    if line.kind is not Kind.HEADING or line.label is not None or line.inline \
+            or line.section not in (Section.CLOSE, Section.OTHER) \
+            or before.kind is not Kind.ITEM or after.kind is not Kind.ITEM:
+        return False
+    above, below = before.label, after.label
+    return above is not None and below is not None and above.number is not None and below.follows(above)
 
 
 def _heads_a_restart(before: Line, line: Line, after: Line) -> bool:
@@ -115,13 +133,15 @@ def going_on(previous: Line, line: Line, previous_end: str,
         if previous.kind is Kind.ITEM and not previous_end.strip():
             return line.text  # a number alone, its text below it
         if previous.wrapped or line.text.text.startswith("(") or CONTINUING_END_PATTERN.search(previous_end) \
-                or is_broken_word(previous_end, line.text.text):
+                or CONTINUING_START_PATTERN.match(line.text.text) or is_broken_word(previous_end, line.text.text):
             return line.text
         return None
     if previous.kind is Kind.ITEM and line.kind is Kind.HEADING and line.label is None and line.worded \
             and line.whole is not None and CONTINUING_END_PATTERN.search(previous_end) \
             and reads_as_prose(line, previous_text):
         return line.whole  # "… ชุมชนและ" / "สถานที่ที่ได้มาตรฐาน": the item goes on
+    if line.kind is Kind.HEADING and line.label is None and is_broken_word(previous_end, line.text.text):
+        return line.whole or line.text  # "… เกิด" / "ประโยชน์สูงสุด": a word runs on into it
     if previous.kind is Kind.TEXT and (previous.wrapped or CONTINUING_END_PATTERN.search(previous_end)) \
             and line.whole is not None and reads_as_prose(line, previous_text):
         return line.whole

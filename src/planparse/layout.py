@@ -66,8 +66,11 @@ _GUTTER_TOLERANCE = 16
 # A paragraph in a column starts with a line indented this much more than the column.
 _PARAGRAPH_INDENT = 3
 
-# Lines whose text reaches this share of the page's usual width ran to the margin.
+# Lines whose text reaches this share of the page's usual width ran to the margin; a
+# line this many times as wide as the usual one is a paragraph written on one line (a
+# table's cell as a PDF reader joins it), which no margin broke.
 _WRAPPED_SHARE = 0.75
+_OVERFULL_SHARE = 1.5
 _MIN_LINES_FOR_WIDTH = 10
 # Lines narrower than this are a list or headings, not a page of wrapped text.
 _MIN_WRAP_WIDTH = 40
@@ -330,7 +333,7 @@ def to_logical(rows: list[_Row]) -> Iterator[LogicalLine]:
         yield LogicalLine(
             SpannedText.of_line(collapse_spaces(raw), row.number, row.number),
             indent=row.offset + len(raw) - len(raw.lstrip()),
-            wrapped=wraps and end >= _WRAPPED_SHARE * usual,
+            wrapped=wraps and _WRAPPED_SHARE * usual <= end <= _OVERFULL_SHARE * usual,
             page_start=row.page_start,
         )
 

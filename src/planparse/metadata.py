@@ -84,6 +84,7 @@ from .vocabulary import (
     SHORT_REFERENCE_PATTERN,
     SPACED_NAME_TAIL_PATTERN,
     STATEMENT_BEFORE_PATTERN,
+    TITLE_LINE_PATTERN,
     STATEMENT_LINE_PATTERN,
     STATEMENT_OPENS_PATTERN,
     SUBJECT_BEFORE_PATTERN,
@@ -103,6 +104,7 @@ class Role(Enum):
     PREPARER = "preparer"  # <body> ได้จัดทำแผน..., จัดทำโดย <body>
     ADOPTER = "adopter"  # <body> ... มีมติเห็นชอบ(ร่าง)แผน..., ที่ประชุม... for its meeting
     STATEMENT = "statement"  # a part of the plan stated as the body's
+    TITLE = "title"  # the text's first line names a plan with the body: its title
     OWNER = "owner"  # a plan named with the body: แผนพัฒนา<body>
     CHAIR = "chair"  # <title><body> เป็นประธาน...
     REPORTER = "reporter"  # <body> รายงานว่า
@@ -116,14 +118,14 @@ class Role(Enum):
 # (8), titles and meetings (3) and mentions in passing (1).
 WEIGHTS = {
     Role.FORMAL_PROPOSER: 100, Role.PROPOSER: 100, Role.PREPARER: 100, Role.ADOPTER: 100,
-    Role.STATEMENT: 100, Role.OWNER: 20, Role.REPORTER: 20, Role.CHAIR: 8, Role.HEAD: 3,
+    Role.STATEMENT: 100, Role.TITLE: 100, Role.OWNER: 20, Role.REPORTER: 20, Role.CHAIR: 8, Role.HEAD: 3,
     Role.MEETING: 3, Role.PASSING: 1,
 }
 # The roles that tie a body to the plan: an owner holds one of them. A cabinet item's
 # reporter is its proposer restated. Mentions in passing, a minister's title, a body's
 # meetings are never evidence alone.
 OWNING_ROLES = frozenset({Role.FORMAL_PROPOSER, Role.PROPOSER, Role.PREPARER, Role.ADOPTER,
-                          Role.STATEMENT, Role.OWNER, Role.REPORTER, Role.CHAIR})
+                          Role.STATEMENT, Role.TITLE, Role.OWNER, Role.REPORTER, Role.CHAIR})
 # How far before a name its context is read: ตามที่ with co-proposers, a plan's name (with
 # its years in brackets, ของ), the words right before it (a title, ประชุม, โดย, an opener).
 _BEFORE_CHARS = 160
@@ -196,6 +198,7 @@ class _Context:
     line_end: int  # the end of its line, at most _LINE_REST_CHARS after it
     subject: bool
     titled: bool
+    in_title: bool  # the first body the plan's title names
 
 
 def _formal_proposer_rule(c: _Context) -> bool:
@@ -232,6 +235,30 @@ def _statement_rule(c: _Context) -> bool:
     return c.subject and bool(PART_STATED_PATTERN.search(c.text, c.end, c.clause_end))
 
 
+def _title_rule(c: _Context) -> bool:
+    """"แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) <body>" as the text's first line: the plan's
+    title names its owner, whatever other bodies' plans it goes on to cite."""
+    return c.in_title and _owner_rule(c)
+
+
+def _title_body(text: str, mentions: list[_Mention]) -> Optional[_Mention]:
+    """The first body named in the plan's title: the text's first line when it starts
+    with a plan's word, and the line after it when the first names no body."""
+    if not TITLE_LINE_PATTERN.match(text):
+        return None
+    first_end = _line_end_at(text, len(text) - len(text.lstrip()))
+    for end in (first_end, _line_end_at(text, first_end + 1)):
+        named = next((mention for mention in mentions if mention.start < end and mention.body is not None), None)
+        if named is not None:
+            return named
+    return None
+
+
+def _line_end_at(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
 def _owner_rule(c: _Context) -> bool:
     """แผนพัฒนา<body>, ยุทธศาสตร์...ของ<body>: a plan named with the body."""
     return bool(OWNER_BEFORE_PATTERN.search(c.text, c.plan_name_start, c.start))
@@ -264,6 +291,7 @@ ROLES: tuple[tuple[Role, Callable[[_Context], bool]], ...] = (
     (Role.PREPARER, _preparer_rule),
     (Role.ADOPTER, _adopter_rule),
     (Role.STATEMENT, _statement_rule),
+    (Role.TITLE, _title_rule),
     (Role.OWNER, _owner_rule),
     (Role.CHAIR, _chair_rule),
     (Role.REPORTER, _reporter_rule),
@@ -333,6 +361,7 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
     """Each mention that names a body, with its role; a meeting named without its body
     ("ที่ประชุม...") stands for the body whose meeting was named last."""
     subject_starts = [mention.start for mention in mentions if mention.subject]
+    titled_by = _title_body(text, mentions)
     next_subject = 0
     last_meeting: Optional[_Body] = None
     for mention in mentions:
@@ -358,6 +387,7 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
             line_end=_line_end(text, mention.end, mention.end + _LINE_REST_CHARS),
             subject=mention.subject,
             titled=mention.titled,
+            in_title=mention is titled_by,
         )
         role = next(role for role, holds in ROLES if holds(context))
         if role is Role.MEETING:

@@ -21,13 +21,13 @@ from typing import Any, Callable, Iterable, Iterator
 from .assemble import Assembler
 from .diagnostics import warning
 from .inputs import read_input
-from .join import fold_continuations, mark_unknown_headings, settle
+from .join import fold_continuations, read_by_neighbours, settle
 from .layout import layout
 from .metadata import find_organization, find_period
 from .model import PlanDocument, Source, Span, Warning
 from .normalize import control_warnings, normalize_text
 from .pdf import PdfOptions
-from .reading import place_on_pages, read_text
+from .reading import ReadText, place_on_pages, read_text
 from .recognise import recognise
 
 
@@ -43,7 +43,7 @@ def _settle_all(lines: Iterable[Any]) -> Iterator[Any]:
 STAGES: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
     ("layout", layout),  # physical lines → logical lines (pages, columns, broken lines)
     ("recognise", _recognise_all),  # logical lines → typed lines, each read alone
-    ("unknown headings", mark_unknown_headings),  # a line that heads a list started again
+    ("neighbours", read_by_neighbours),  # a line between two items, read by what they say of it
     ("join", fold_continuations),  # a line that goes on from the one above joins it
     ("settle", _settle_all),  # trailing lead-ins cut off, what they announce kept
 )
@@ -120,14 +120,28 @@ def parse_bytes(data: bytes, path: str = "-", pdf: PdfOptions | None = None) -> 
     encoding, line_pages, lines = read.encoding, read.line_pages, normalize_text(read.text)
     text_warnings = list(read.warnings) + control_warnings(read.text)
     del read  # the lines hold the text now
-    document = _parse_lines(lines, text_warnings)
+    return _sourced(_parse_lines(lines, text_warnings), data, path, encoding, line_pages, len(lines))
+
+
+def parse_read(read: ReadText, data: bytes, path: str = "-") -> PlanDocument:
+    """The document ``parse_bytes`` gives of ``data``, from the text ``read_text`` read of
+    it: for a caller that needs that text too (the review page shows it), so that a PDF
+    is read once."""
+    lines = normalize_text(read.text)
+    document = _parse_lines(lines, list(read.warnings) + control_warnings(read.text))
+    return _sourced(document, data, path, read.encoding, read.line_pages, len(lines))
+
+
+def _sourced(document: PlanDocument, data: bytes, path: str, encoding: str,
+             line_pages: tuple[int, ...] | None, line_count: int) -> PlanDocument:
+    """``document`` with its spans on their pages (for a PDF) and its source filled in."""
     if line_pages is not None:
         place_on_pages(document, line_pages)
     document.source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        line_count=len(lines),
+        line_count=line_count,
     )
     return document
 

@@ -301,7 +301,9 @@ def _cell_header(context: _Context) -> Optional[list[Line]]:
 
 
 def _period_only(context: _Context) -> Optional[list[Line]]:
-    if context.label is None and PERIOD_ONLY_PATTERN.match(context.line.text.text):
+    """"(พ.ศ. 2566 - 2570)", "แผนพัฒนาสามปี 2561-2563": the plan's years, not content; a
+    plan named by its heading word ("แผนพัฒนาจังหวัดลำปาง (…)") is a heading."""
+    if context.label is None and context.heading is None and PERIOD_ONLY_PATTERN.match(context.line.text.text):
         return [Line(Kind.META, context.line.text, context.line.indent)]
     return None
 
@@ -437,11 +439,19 @@ def _heading(context: _Context) -> Optional[list[Line]]:
 
 
 def _item(context: _Context) -> Optional[list[Line]]:
-    """A labelled line; one that starts with a grouping word (มิติ…) says so."""
+    """A labelled line; one that starts with a grouping word (มิติ…) says so. A row whose
+    label cell and first item share the line ("1. การพัฒนา… 1.1 ก่อสร้าง…") is both."""
     if context.label is None:
         return None
     grouping = context.heading is not None and context.section is Section.GROUP
-    return [context.typed(Kind.ITEM, label=context.label, sections=(Section.GROUP,) if grouping else ())]
+    sections = (Section.GROUP,) if grouping else ()
+    label = context.label
+    child = re.search(rf"\s({re.escape(label.number)}\.1)\s+(?=\S)", context.body.text) \
+        if label.number is not None and label.style == "dotted" else None
+    if child is None:
+        return [context.typed(Kind.ITEM, label=label, sections=sections)]
+    return [context.typed(Kind.ITEM, context.body.slice(0, child.start()).strip(), label=label, sections=sections),
+            context.typed(Kind.ITEM, context.body.slice(child.end()), label=Label(child.group(1), "dotted"))]
 
 
 def _lead_in(context: _Context) -> Optional[list[Line]]:
@@ -464,6 +474,19 @@ def _lead_in(context: _Context) -> Optional[list[Line]]:
     return [Line(Kind.LEAD_IN, context.line.text, context.line.indent, announces=announces)]
 
 
+def _number_alone(context: _Context) -> Optional[list[Line]]:
+    """"1" alone on its line: a row's number in a table's ที่ column, whose cells follow.
+    A bare number counts only where it goes on with a list (``Label.weak``)."""
+    if _NUMBER_ALONE.match(context.line.text.text):
+        number = SpannedText.of_line("", context.line.text.span().start_line, context.line.text.span().end_line)
+        return [Line(Kind.ITEM, number, context.line.indent,
+                     label=Label(str(int(context.line.text.text)), "bare", weak=True))]
+    return None
+
+
+_NUMBER_ALONE = re.compile(r"\d{1,3}$")
+
+
 def _text(context: _Context) -> Optional[list[Line]]:
     return [Line(Kind.TEXT, context.line.text, context.line.indent, wrapped=context.line.wrapped)]
 
@@ -481,6 +504,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("heading", _heading),
     ("item", _item),
     ("lead_in", _lead_in),
+    ("number_alone", _number_alone),
     ("text", _text),
 )
 

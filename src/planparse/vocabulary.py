@@ -137,9 +137,9 @@ _LABEL_END = f"(?=\\s|[{THAI}\"“(A-Za-z]|$)"
 # A number followed by one of these is an amount ("2.50 ล้านบาท"), not a label.
 AMOUNT_PATTERN = re.compile(rf"\s*(?:{_alternation(_column('amount_units'))})(?=\s|$)")
 # A line of amounts only ("2.50 ล้านบาท", "1,200 บาท 3,400 บาท"): a budget column's cells.
+# (Each amount with its unit: no two ways to read a run of digits, so no backtracking.)
 AMOUNTS_ONLY_PATTERN = re.compile(
-    rf"^(?:\s*\d[\d,]*(?:\.\d+)?(?:{_alternation(_column('amount_units'))})?)*"
-    rf"\s*\d[\d,]*(?:\.\d+)?\s*(?:{_alternation(_column('amount_units'))})\s*$")
+    rf"\s*(?:\d[\d,]*(?:\.\d+)?\s*(?:{_alternation(_column('amount_units'))})(?:\s+|$))+$")
 LABEL_PATTERNS = tuple(
     (style, re.compile(pattern + _LABEL_END), weak) for style, pattern, weak in LABELS
 )
@@ -404,6 +404,8 @@ _PLAN_NAME_BEFORE = (f"(?:(?!{_SENTENCE_VERBS})\\S)*\\s*"
 OWNER_BEFORE_PATTERN = re.compile(
     f"(?:{_words('plan_words')}|{_words('statement_words')}){_PLAN_NAME_BEFORE}"
 )
+# A text whose first line starts with a plan's word has the plan's title there.
+TITLE_LINE_PATTERN = re.compile(f"\\s*{_words('plan_words')}")
 STATEMENT_BEFORE_PATTERN = re.compile(f"{_words('statement_words')}{_PLAN_NAME_BEFORE}")
 GOVERNMENT_BEFORE_PATTERN = re.compile(
     f"{_words('government_titles')}\\s*{_words('body_name_joiners')}?\\s*{_TITLES}\\s?\\Z"

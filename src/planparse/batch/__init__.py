@@ -4,8 +4,9 @@ Nothing here prints or exits. ``prepare`` (planning.py) checks a request and fin
 inputs; ``run`` converts them (converting.py) in a pool (pool.py) and returns the
 RunReport (report.py), calling back with each file's record as it is done so that the
 CLI can show progress; with --database each document is stored by the worker that
-converted it, as its file is done (storing.py). After the conversions it writes what is made of all the outputs: the
---table CSV, and for --format jsonl every document in one file.
+converted it, as its file is done (storing.py). After the conversions it writes what is
+made of all the outputs: the --table CSV, for --format jsonl every document in one file,
+and for --review the index of the review pages (pages.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from .. import __version__
 from ..errors import PlanParseError
 from ..model import PlanDocument
 from ..outputs import remove_leftovers, write_atomically
+from ..review import INDEX_NAME
 from ..writers import csv_rows, csv_table
 from .converting import Job, convert_file, load_word_lists, lost, skip_or_job
+from .pages import render_index
 from .planning import DOCUMENTS_NAME, Batch, BatchOptions, Candidate, default_workers, prepare
 from .pool import Pool, ProcessPool, in_this_process, interrupts_between_files
 from .report import (REPORT_NAME, FileRecord, RunReport, Status, TableRecord, summarize,
@@ -66,13 +69,15 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
     for candidate in batch.candidates:
         records.setdefault(candidate.name, _not_reached(batch, candidate))
     files = sorted(records.values(), key=lambda record: record.input)
-    table, failure = batch.previous_table, None
+    table, index, failure = batch.previous_table, batch.previous_index, None
     if not interrupted:
         try:
             if batch.options.format == "jsonl":
                 _write_documents(batch, files)
             if batch.options.table is not None:
                 table = _write_table(batch, files)
+            if batch.options.review:
+                index = _write_index(batch, files)
         except PlanParseError as error:
             failure = error
     report = RunReport(
@@ -89,6 +94,7 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
         seconds=round(time.perf_counter() - started, 3),
         summary=summarize(files),
         table=table,
+        index=index,
         database=storing.record() if storing is not None else None,
         files=files,
     )
@@ -175,6 +181,14 @@ def _write_table(batch: Batch, files: list[FileRecord]) -> TableRecord:
     assert table is not None
     _write_whole(table, data, "the table")
     return TableRecord(path=str(table.resolve()), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _write_index(batch: Batch, files: list[FileRecord]) -> TableRecord:
+    """OUT_DIR/index.html: a row for every input, linking to its review page."""
+    path = batch.output_dir / INDEX_NAME
+    data = render_index(files, batch.input_dir)
+    _write_whole(path, data, "the index of the review pages")
+    return TableRecord(path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest())
 
 
 def _write_whole(path: Path, data: bytes, what: str) -> None:

@@ -31,7 +31,9 @@ from ..database import PlanDatabase, open_database
 from ..errors import PlanParseError
 from ..outputs import file_sha256, printable
 from ..pdf import OcrMode, PdfOptions
+from ..review import INDEX_NAME
 from ..writers import WRITERS
+from .pages import PageJob, page_job
 from .report import REPORT_NAME, FileRecord, OutputRecord, Status, TableRecord, read_report
 
 # All the documents of a --format jsonl batch, one a line, in input order.
@@ -56,6 +58,8 @@ class BatchOptions:
     workers: int = field(default_factory=default_workers)
     force: bool = False
     table: Optional[Path] = None
+    review: bool = False
+    """Also a review page per input and OUTPUT/index.html (pages.py)."""
     pdf: PdfOptions = PdfOptions()
     """How PDFs are read (not ``pages``); each worker reads its OCR pages in one process
     of its own, whatever ``pdf.ocr_workers`` says: the workers are the parallelism."""
@@ -71,6 +75,8 @@ class Candidate:
     source: Path
     output_name: str
     target: Path
+    page: Optional[PageJob] = None
+    """Its review page, with --review."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,8 @@ class Batch:
     previous_table: Optional[TableRecord]
     lock: int
     """The output folder, open and locked until ``release``."""
+    previous_index: Optional[TableRecord] = None
+    """The review pages' index the last run wrote, if any."""
     database: Optional[PlanDatabase] = None
     """The plans database of ``options.database``, open until ``release``."""
 
@@ -155,6 +163,9 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         previous_table = previous.table if previous else None
         if options.table is not None:
             _check_table(options.table, previous_table, options.force)
+        if options.review:  # the index, like the table, is replaced only if a run wrote it
+            _check_table(output_dir / INDEX_NAME, previous.index if previous else None,
+                         options.force)
         files, problems = find_inputs(input_dir, options.patterns, options.recursive)
         candidates, collisions = _assign_outputs(files, input_dir, output_dir, options)
         database = open_database(options.database) if options.database is not None else None
@@ -172,6 +183,7 @@ def prepare(input_dir: Path, output_dir: Path, options: BatchOptions) -> Batch:
         previous_fingerprint=previous.fingerprint if previous else None,
         previous_table=previous_table,
         lock=lock,
+        previous_index=previous.index if previous else None,
         database=database,
     )
 
@@ -251,7 +263,8 @@ def _check_database(database: Path, inputs: Path, outputs: Path, format: str,
 
 
 # The files a batch keeps in its output folder besides the outputs.
-_RESERVED = {REPORT_NAME: "the run report", DOCUMENTS_NAME: "the JSONL of every document"}
+_RESERVED = {REPORT_NAME: "the run report", DOCUMENTS_NAME: "the JSONL of every document",
+             INDEX_NAME: "the index of the review pages"}
 
 
 def _check_table(table: Path, previous: Optional[TableRecord], force: bool) -> None:
@@ -346,10 +359,18 @@ def _assign_outputs(files: list[PurePosixPath], input_dir: Path, output_dir: Pat
             collisions.append(_failed(name.as_posix(), f"{name}: its output {output_name} "
                                                        f"would overwrite {taken[output_name]}"))
             continue
+        page = page_job(name, output_dir) if options.review else None
+        if page is not None and page.name in taken:
+            collisions.append(_failed(name.as_posix(), f"{name}: its review page {page.name} "
+                                                       f"would overwrite {taken[page.name]}"))
+            continue
         taken[output_name] = name.as_posix()
+        if page is not None:
+            taken[page.name] = name.as_posix()
         candidates.append(Candidate(name=name.as_posix(), source=input_dir.joinpath(*name.parts),
                                     output_name=output_name,
-                                    target=output_dir.joinpath(*PurePosixPath(output_name).parts)))
+                                    target=output_dir.joinpath(*PurePosixPath(output_name).parts),
+                                    page=page))
     return candidates, collisions
 
 

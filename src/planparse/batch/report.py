@@ -34,6 +34,19 @@ class Status(str, Enum):
     """Not reached: the run was stopped first."""
 
 
+class PageRecord(BaseModel):
+    """The review page (--review) written for an input, and the row of the index it makes."""
+
+    path: str
+    """Relative to the output folder."""
+    sha256: str
+    """Of the page as written."""
+    organization: Optional[str] = None
+    """The document's organisation, for the index."""
+    period: Optional[str] = None
+    """The document's years ("2561-2565"), for the index."""
+
+
 class OutputRecord(BaseModel):
     """The last output this batch wrote for an input, and what it was made from.
 
@@ -52,6 +65,8 @@ class OutputRecord(BaseModel):
     """Items of each kind in the document (see flat.KINDS)."""
     warnings: list[Warning]
     """The document's warnings."""
+    page: Optional[PageRecord] = None
+    """Its review page, when a run with --review wrote one."""
 
 
 class FileRecord(BaseModel):
@@ -137,6 +152,8 @@ class RunReport(BaseModel):
     seconds: float
     summary: Summary
     table: Optional[TableRecord] = None
+    index: Optional[TableRecord] = None
+    """The review pages' index.html, when a run with --review wrote it."""
     database: Optional[DatabaseRecord] = None
     files: list[FileRecord]
 
