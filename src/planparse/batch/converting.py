@@ -126,10 +126,10 @@ def convert_document(job: Job) -> tuple[FileRecord, Optional[PlanDocument]]:
         try:
             _write_output(job, job.page.target, page, f"its review page {job.page.name}")
         except PlanParseError as error:
-            return failed(str(error), source_sha256, output=output)
+            return failed(str(error), source_sha256, output=output), None
         except OSError as error:
             return failed(f"{job.name}: its review page {job.page.name} cannot be written "
-                          f"({error.strerror or error})", source_sha256, output=output)
+                          f"({error.strerror or error})", source_sha256, output=output), None
         output.page = page_record(job.page, page, document)
     return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
                       seconds=_since(started), output=output), document
