@@ -97,6 +97,21 @@ def _tell(line: str) -> None:
         pass
 
 
+def _deliver(data: bytes, output: Optional[Path], force: bool) -> None:
+    """Write ``data`` to ``output`` whole (or to standard output when there is none),
+    replacing a file only with ``force``."""
+    if output is None:
+        _write_standard_output(data)
+        return
+    try:
+        write_atomically(output, data, replace=force)
+    except FileExistsError:
+        _fail(f"{output}: appeared while the input was read; it was not replaced "
+              "(add --force to overwrite it)", EXIT_USAGE)
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+
+
 def _write_standard_output(data: bytes) -> None:
     """``data`` on standard output, or exit 1 with one line saying why it cannot be written
     (closed, full, a reader gone)."""
@@ -206,17 +221,7 @@ def extract(
         _fail(f"--compact is for JSON, not {format.value}", EXIT_USAGE)
     chosen = OutputFormat.jsonl if compact else format
     document = _document(file, max_size, PdfOptions(pages, password, ocr))
-    rendered = render(document, chosen.value).encode("utf-8")
-    if output is None:
-        _write_standard_output(rendered)
-    else:
-        try:
-            write_atomically(output, rendered, replace=force)
-        except FileExistsError:
-            _fail(f"{output}: appeared while the input was read; it was not replaced "
-                  "(add --force to overwrite it)", EXIT_USAGE)
-        except OSError as error:
-            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    _deliver(render(document, chosen.value).encode("utf-8"), output, force)
     for line in warning_lines(document.warnings, printable(file)):
         _tell(line)
     if strict and document.warnings:
@@ -355,17 +360,8 @@ def review(
     name = printable(file)
     reviewed = _or_fail(file, lambda: read_reviewed(
         read_input(file, max_size * 1_000_000, name), name, PdfOptions(pages, password, ocr), images))
-    page = review_page(reviewed.document, reviewed.source).encode("utf-8")
-    if to_standard_output:
-        _write_standard_output(page)
-    else:
-        try:
-            write_atomically(output, page, replace=force)
-        except FileExistsError:
-            _fail(f"{output}: appeared while the input was read; it was not replaced "
-                  "(add --force to overwrite it)", EXIT_USAGE)
-        except OSError as error:
-            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    _deliver(review_page(reviewed.document, reviewed.source).encode("utf-8"),
+             None if to_standard_output else output, force)
     for line in warning_lines(reviewed.document.warnings, printable(file)):
         _tell(line)
 
