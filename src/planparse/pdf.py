@@ -620,7 +620,7 @@ def text_layer(data: bytes, name: str = "input", pages: str | None = None,
         read = list(read_pdf(data, name, pages, password, OcrMode.NEVER))
     if mode is OcrMode.ALWAYS:
         if not ocr_engine.available():
-            raise PlanParseError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
+            raise RetryableError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
         return read, [page.number for page in read]
     wanted = [page.number for page in read if page.source in _NEEDS_OCR] if mode is OcrMode.AUTO else []
     return read, wanted if wanted and ocr_engine.available() else []
@@ -630,13 +630,13 @@ def ocr_page(path: os.PathLike[str] | str, number: int, name: str = "input",
              password: str | None = None) -> PdfPage:
     """Page ``number`` of the PDF at ``path`` read by OCR, here, as ``pdf_text`` reads a
     page it recognises. PDFium reads only what the page needs from the file, not all of
-    it (a 300-page scan is some hundreds of megabytes). PlanParseError when the file
-    cannot be opened or OCR fails."""
+    it (a 300-page scan is some hundreds of megabytes). RetryableError when the file
+    cannot be opened again or OCR fails."""
     with _PDFIUM:
         try:
             document = pypdfium2.PdfDocument(os.fspath(path), password=password)
         except pypdfium2.PdfiumError:
-            raise PlanParseError(f"{name}: cannot be opened again to read page {number} "
+            raise RetryableError(f"{name}: cannot be opened again to read page {number} "
                                  f"(it changed, or is damaged)") from None
         try:
             image = _render_for_ocr(document, number, name)
@@ -645,7 +645,7 @@ def ocr_page(path: os.PathLike[str] | str, number: int, name: str = "input",
     try:
         lines = ocr_engine.recognise(image)
     except Exception as error:  # tesseract failed, or is missing on this machine
-        raise PlanParseError(f"{name}: OCR of page {number} failed "
+        raise RetryableError(f"{name}: OCR of page {number} failed "
                              f"({type(error).__name__}: {str(error).strip() or 'no reason given'})") from None
     return PdfPage(number, tuple(lines), PageSource.OCR)
 
