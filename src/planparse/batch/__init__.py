@@ -36,7 +36,7 @@ __all__ = ["Batch", "BatchOptions", "FileRecord", "Job", "Pool", "ProcessPool", 
 
 
 def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: None,
-        pool: Pool | None = None) -> RunReport:
+        pool: Pool[Job, FileRecord] | None = None) -> RunReport:
     """Convert every input of ``batch``, write the run report (and the table), return it.
 
     ``pool`` runs the conversions: by default worker processes, one a CPU asked for, or
@@ -51,7 +51,8 @@ def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: N
         batch.release()
 
 
-def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | None) -> RunReport:
+def _run(batch: Batch, on_record: Callable[[FileRecord], None],
+         pool: Pool[Job, FileRecord] | None) -> RunReport:
     started = time.perf_counter()
     records: dict[str, FileRecord] = {}
 
@@ -97,7 +98,8 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
     return report
 
 
-def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool | None) -> bool:
+def _convert_all(batch: Batch, finish: Callable[[FileRecord], None],
+                 pool: Pool[Job, FileRecord] | None) -> bool:
     """Record the problems, skip what is unchanged, convert the rest; True if Ctrl-C
     stopped it. Temporary files left by a killed worker are removed either way."""
     jobs: list[Job] = []
