@@ -48,6 +48,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Sequence
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed
 from distributed.worker import Worker
 
@@ -108,12 +109,20 @@ def connect(address: str) -> Iterator[Client]:
 def _local_cluster(workers: int) -> LocalCluster:
     """N worker processes of one thread here (PDFium is not thread-safe, and a parse
     holds Python's lock: processes, not threads, use the cores). They start with Ctrl-C
-    ignored, which the command handles (see ``_WorkerSetup``)."""
+    ignored, which the command handles (see ``_WorkerSetup``). Its scheduler hands a
+    worker a task only when a thread of it is free (``SCHEDULER_CONFIG``)."""
     if workers < 1:
         raise PlanParseError(f"--cluster local:{workers}: a local cluster needs 1 worker or more")
-    with _interrupts_ignored():
+    with _interrupts_ignored(), dask.config.set(SCHEDULER_CONFIG):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             silence_logs=logging.CRITICAL)
+
+
+# A worker that dies counts against every task it was given, running or waiting, and a
+# task counted against more than ``allowed-failures`` times is given up: given only what
+# its threads run, a worker that a file kills counts against that file alone. (README:
+# start a scheduler of your own with it too.)
+SCHEDULER_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}
 
 
 def _remote_client(address: str) -> Client:
@@ -205,7 +214,7 @@ def convert_or_split(job: Job) -> Rendered | FileRecord | Scan:
     read, wanted = layer
     if not wanted:
         return guarded(job, source_sha256, started, lambda: rendered(
-            job, _parse_pdf(join_pages(read, []), job, source_sha256), source_sha256, started))
+            job, _parse_pdf(join_pages(read, []), job, data), source_sha256, started))
     return Scan(source_sha256, _stamp(job), read, wanted, time.perf_counter() - started)
 
 
@@ -216,8 +225,7 @@ def recognise_page(job: Job, scan: Scan, number: int) -> Recognised | FileRecord
     if other is not None:
         return other
     if _stamp(job) != scan.stamp:
-        return failed(job, started, f"{job.name}: changed while it was being converted; "
-                                    "run the batch again", scan.source_sha256)
+        return failed(job, started, _CHANGED.format(name=job.name), scan.source_sha256)
     page = guarded(job, scan.source_sha256, started,
                    lambda: ocr_page(job.source, number, job.name, job.pdf.password))
     return page if isinstance(page, FileRecord) else Recognised(page, time.perf_counter() - started)
@@ -225,20 +233,28 @@ def recognise_page(job: Job, scan: Scan, number: int) -> Recognised | FileRecord
 
 def convert_scan(job: Job, scan: Scan, recognised: list[PdfPage], seconds: float) -> Rendered | FileRecord:
     """A scan's last task: its pages in page order, parsed and rendered; ``seconds`` is
-    the time its earlier tasks took."""
+    the time its earlier tasks took. The file is read again (once, not a page at a time),
+    and must be the one its first task read."""
     started = time.perf_counter() - seconds
     other = _other_planparse(job, started)
     if other is not None:
         return other
+    data = read_source(job, started)
+    if isinstance(data, FileRecord):
+        return data
+    if hashlib.sha256(data).hexdigest() != scan.source_sha256:
+        return failed(job, started, _CHANGED.format(name=job.name), scan.source_sha256)
     return guarded(job, scan.source_sha256, started, lambda: rendered(
-        job, _parse_pdf(join_pages(scan.read, recognised), job, scan.source_sha256),
-        scan.source_sha256, started))
+        job, _parse_pdf(join_pages(scan.read, recognised), job, data), scan.source_sha256, started))
 
 
-def _parse_pdf(text: PdfText, job: Job, source_sha256: str) -> PlanDocument:
-    """The document of a PDF's text, as ``parse_bytes`` makes it of the PDF."""
+_CHANGED = "{name}: changed while it was being converted; run the batch again"
+
+
+def _parse_pdf(text: PdfText, job: Job, data: bytes) -> PlanDocument:
+    """The document of a PDF's text, as ``parse_bytes`` makes it of the PDF's bytes."""
     return parse_read(ReadText(text.text, PDF_ENCODING, text.line_pages, text.warnings),
-                      job.name, source_sha256)
+                      data, job.name)
 
 
 def _stamp(job: Job) -> tuple[int, int]:
@@ -279,6 +295,8 @@ class ClusterPool:
         if convert is not convert_file:
             raise TypeError("ClusterPool converts batch jobs as convert_file does, in its "
                             f"steps; it cannot run {getattr(convert, '__name__', convert)!r}")
+        if any(job.page is not None for job in jobs):
+            raise TypeError("ClusterPool does not make review pages yet (batch --review)")
         return _Run(self.client, lost, stop, self.on_pages).results(jobs)
 
 
