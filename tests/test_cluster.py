@@ -311,3 +311,16 @@ def test_workers_here_leave_ctrl_c_to_the_command_also_once_restarted(cluster):
         os.kill(pid, signal.SIGINT)
     time.sleep(1)
     assert cluster.run(os.getpid) == workers
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--workers", "2"], "--workers and --cluster do not go together"),
+    (["--review"], "--review is not made on a cluster yet"),
+])
+def test_options_for_this_machine_only_are_refused_with_a_cluster(tmp_path, option, message):
+    folder = _folder(tmp_path / "in", {"plan.txt": SAMPLES[0].read_bytes()})
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"),
+                                 "--cluster", "local:2", *option])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"planparse: {message}") and result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists()  # refused before anything was started or made
