@@ -12,8 +12,9 @@ the run report and the table are the local batch's. The unit of work fits its co
 - a PDF with pages to OCR comes back from that task as a ``Scan`` (its text layer, read
   once, and the pages to recognise); each of those pages is a task of its own
   (``recognise_page``: render and OCR, seconds each), so that a 300-page scan spreads over
-  the whole cluster; when the last page is back, one more task puts them in page order
-  and parses the text (``convert_scan``). The parser stays a pure function of the text.
+  the whole cluster; when the last page is back, one more task reads the file again to
+  check it is the same, puts the pages in page order and parses the text
+  (``convert_scan``). The parser stays a pure function of the text.
 
 The outputs are written here, by the client, not by the workers, with the local batch's
 atomic writes (``write_rendered``): the client holds the output folder's lock, so every
@@ -26,7 +27,8 @@ client sees them (a shared file system), since a scan is far larger than its out
 Dask runs the tasks of a worker that dies, or of a machine that leaves, again on the
 others; a task whose workers died under it more than the scheduler allows
 (``distributed.scheduler.allowed-failures``, 3 by default) is given up, and its file alone
-fails with that reason. Only a few tasks are in flight for each worker thread, so that a
+fails with that reason (alone, when the scheduler gives a worker only what its threads
+run: ``SCHEDULER_CONFIG``). Only a few tasks are in flight for each worker thread, so that a
 first Ctrl-C (``stop``) waits for little: nothing more starts, the tasks in flight finish
 and are recorded, and a scan whose pages had not all started is left for the next run.
 """
@@ -175,7 +177,7 @@ class Scan:
     """A PDF with pages to OCR, as its first task leaves it."""
 
     source_sha256: str
-    stamp: tuple[int, int]
+    stamp: tuple[int, int] | None
     """The input's size and modification time when it was read: its page tasks read the
     same file again, and must find it unchanged."""
     read: list[PdfPage]
@@ -224,7 +226,7 @@ def recognise_page(job: Job, scan: Scan, number: int) -> Recognised | FileRecord
     other = _other_planparse(job, started)
     if other is not None:
         return other
-    if _stamp(job) != scan.stamp:
+    if scan.stamp is None or _stamp(job) != scan.stamp:
         return failed(job, started, _CHANGED.format(name=job.name), scan.source_sha256)
     page = guarded(job, scan.source_sha256, started,
                    lambda: ocr_page(job.source, number, job.name, job.pdf.password))
@@ -257,8 +259,12 @@ def _parse_pdf(text: PdfText, job: Job, data: bytes) -> PlanDocument:
                       data, job.name)
 
 
-def _stamp(job: Job) -> tuple[int, int]:
-    status = os.stat(job.source)
+def _stamp(job: Job) -> tuple[int, int] | None:
+    """The input's size and modification time, or None when it is gone."""
+    try:
+        status = os.stat(job.source)
+    except OSError:
+        return None
     return status.st_size, status.st_mtime_ns
 
 
