@@ -187,15 +187,21 @@ class Ignored(Container):
     # A part of the document ("ส่วนที่ 3") takes the heading right after it as its title.
     awaits_title: bool = False
     # Opened by a numbered heading ("1.2 แผนพัฒนาจังหวัดลำปาง"): another body's plan holds
-    # the headings under it (its vision too) until the numbering goes on past it.
-    numbered: bool = False
+    # the headings under it (its vision too), numbered ones only below its own number.
+    number: Optional[str] = None
     # A part whose title ends the plan (ส่วนที่ 4 การนำแผน…ไปสู่การปฏิบัติ) holds all of it,
     # headings too, up to the next part.
     closed_part: bool = False
 
     def holds(self, section: Section) -> bool:
-        return self.awaits_title or (self.closed_part or self.numbered and self.section is Section.CITED) \
+        return self.awaits_title or (self.closed_part or self.number is not None and self.section is Section.CITED) \
             and section is not Section.CLOSE
+
+    def outside(self, line: Line) -> bool:
+        """Whether a numbered heading stands outside the cited plan ("2.2" after "1.1")."""
+        label = line.label
+        return self.number is not None and label is not None and label.number is not None \
+            and not label.number.startswith(self.number + ".")
 
     def take(self, line: Line, assembler: Assembler) -> bool:
         if line.kind is Kind.HEADING:  # the part's title, or a heading the section holds
@@ -649,7 +655,7 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
 def _open_ignored(line: Line, assembler: Assembler) -> Container:
     section = assembler.resolve(line.section) or Section.OTHER
     return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None,
-                   numbered=line.label is not None)
+                   number=line.label.number if line.label is not None else None)
 
 
 _OPENS: dict[Section, _Opener] = {
@@ -879,7 +885,7 @@ class Assembler:
                 section = Section.CLOSE  # plan-level indicators have no field: left out
             else:
                 section = Section.STRATEGY
-        while not self.top.holds(section):
+        while not self.top.holds(section) or isinstance(self.top, Ignored) and self.top.outside(line):
             self.pop()
         if isinstance(self.top, Ignored):  # a part's title, or a heading of the plan it cites
             self.top.take(line, self)

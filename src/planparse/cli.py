@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import sys
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Iterator, NoReturn, Optional, TypeVar
@@ -28,6 +28,7 @@ from .outputs import printable, terminal_text, write_atomically
 from .pdf import OcrMode, PdfOptions, page_ranges
 
 if TYPE_CHECKING:
+    from .batch import Batch, Job, Pool
     from .batch.report import DatabaseRecord, FileRecord, RunReport
     from .model import PlanDocument, Warning
     from .reading import ReadText
@@ -99,6 +100,21 @@ def _tell(line: str) -> None:
         typer.echo(terminal_text(line), err=True)
     except (OSError, ValueError):  # no standard error to tell: nothing to do
         pass
+
+
+def _deliver(data: bytes, output: Optional[Path], force: bool) -> None:
+    """Write ``data`` to ``output`` whole (or to standard output when there is none),
+    replacing a file only with ``force``."""
+    if output is None:
+        _write_standard_output(data)
+        return
+    try:
+        write_atomically(output, data, replace=force)
+    except FileExistsError:
+        _fail(f"{output}: appeared while the input was read; it was not replaced "
+              "(add --force to overwrite it)", EXIT_USAGE)
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
 
 
 def _write_standard_output(data: bytes) -> None:
@@ -210,17 +226,7 @@ def extract(
         _fail(f"--compact is for JSON, not {format.value}", EXIT_USAGE)
     chosen = OutputFormat.jsonl if compact else format
     document = _document(file, max_size, PdfOptions(pages, password, ocr))
-    rendered = render(document, chosen.value).encode("utf-8")
-    if output is None:
-        _write_standard_output(rendered)
-    else:
-        try:
-            write_atomically(output, rendered, replace=force)
-        except FileExistsError:
-            _fail(f"{output}: appeared while the input was read; it was not replaced "
-                  "(add --force to overwrite it)", EXIT_USAGE)
-        except OSError as error:
-            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    _deliver(render(document, chosen.value).encode("utf-8"), output, force)
     for line in warning_lines(document.warnings, printable(file)):
         _tell(line)
     if strict and document.warnings:
@@ -359,17 +365,8 @@ def review(
     name = printable(file)
     reviewed = _or_fail(file, lambda: read_reviewed(
         read_input(file, max_size * 1_000_000, name), name, PdfOptions(pages, password, ocr), images))
-    page = review_page(reviewed.document, reviewed.source).encode("utf-8")
-    if to_standard_output:
-        _write_standard_output(page)
-    else:
-        try:
-            write_atomically(output, page, replace=force)
-        except FileExistsError:
-            _fail(f"{output}: appeared while the input was read; it was not replaced "
-                  "(add --force to overwrite it)", EXIT_USAGE)
-        except OSError as error:
-            _fail(f"{output}: cannot be written ({error.strerror or error})", EXIT_INPUT)
+    _deliver(review_page(reviewed.document, reviewed.source).encode("utf-8"),
+             None if to_standard_output else output, force)
     for line in warning_lines(reviewed.document.warnings, printable(file)):
         _tell(line)
 
@@ -405,6 +402,11 @@ def batch(
                                help="Print only the files that failed; no progress, no summary."),
     ocr: OcrOption = OcrMode.AUTO,
     password: PasswordOption = None,
+    cluster: Optional[str] = typer.Option(None, "--cluster", metavar="ADDRESS",
+                                          help="Convert on a Dask cluster: its scheduler's "
+                                               "address (tcp://host:8786), or local:N for N "
+                                               "worker processes here (needs "
+                                               "planparse[cluster])."),
 ) -> None:
     """Convert every plan (texts and PDFs) in a folder, mirroring its tree; unchanged files
     are skipped.
@@ -416,6 +418,12 @@ def batch(
     from .batch.report import REPORT_NAME
     from .views import counted
 
+    if cluster is not None and workers is not None:
+        _fail("--workers and --cluster do not go together: on a cluster, its workers "
+              "convert", EXIT_USAGE)
+    if cluster is not None and review:
+        _fail("--review is not made on a cluster yet: run the batch with --review "
+              "without --cluster", EXIT_USAGE)
     options = BatchOptions(format=format.value, patterns=tuple(patterns), recursive=recursive,
                            workers=workers or default_workers(), force=force, table=table,
                            pdf=PdfOptions(password=password, ocr=ocr), review=review,
@@ -427,8 +435,9 @@ def batch(
     except KeyboardInterrupt:
         _fail("interrupted before any file was converted", EXIT_INTERRUPTED)
     try:
-        with _batch_progress(len(planned), quiet) as on_record:
-            report = run(planned, on_record)
+        with _batch_pool(cluster, planned, quiet) as pool_for, \
+                _batch_progress(len(planned), quiet) as (on_record, on_pages):
+            report = run(planned, on_record, pool_for(on_pages))
     except PlanParseError as error:
         _fail(str(error), EXIT_INPUT)
     except KeyboardInterrupt:  # outside the conversions, which run() stops in order itself
@@ -477,11 +486,39 @@ def _batch_exit_code(report: RunReport, strict: bool) -> int:
 
 
 @contextmanager
-def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], None]]:
-    """A callback for each finished file: a progress bar on a terminal, else one plain
-    line a file; failures are always told, on standard error."""
+def _batch_pool(cluster: Optional[str], planned: Batch, quiet: bool
+                ) -> Iterator[Callable[[Callable[[int, int], None]], Optional[Pool[Job, FileRecord]]]]:
+    """The pool for the conversions, made from the callback for OCR pages: the local one
+    (None), or with --cluster a Dask cluster's, connected to first and its dashboard told.
+    An address that answers nothing, or dask not installed, is a usage error."""
+    if cluster is None:
+        yield lambda on_pages: None
+        return
+    try:
+        from .batch.cluster import ClusterPool, connect, dashboard
+    except ImportError:
+        planned.release()
+        _fail("--cluster needs dask: pip install 'planparse[cluster]'", EXIT_USAGE)
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(connect(cluster))
+        except PlanParseError as error:
+            planned.release()
+            _fail(str(error), EXIT_USAGE)
+        link = dashboard(client)
+        if link and not quiet:
+            _tell(f"planparse: the cluster's dashboard: {link}")
+        yield lambda on_pages: ClusterPool(client, on_pages)
+
+
+@contextmanager
+def _batch_progress(total: int, quiet: bool) -> Iterator[tuple[Callable[[FileRecord], None],
+                                                               Callable[[int, int], None]]]:
+    """Callbacks for each finished file and for OCR pages found and read on a cluster: a
+    progress bar on a terminal (a second one for pages), else one plain line a file;
+    failures are always told, on standard error."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
     console = Console(stderr=True, highlight=False)
@@ -490,7 +527,7 @@ def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], 
             if record.reason or not quiet:
                 _tell(_record_line(record))
 
-        yield tell
+        yield tell, lambda done, known: None
         return
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -505,7 +542,16 @@ def _batch_progress(total: int, quiet: bool) -> Iterator[Callable[[FileRecord], 
             speed = progress.tasks[task].speed
             progress.update(task, advance=1, rate=f"{speed:.0f} files/s" if speed else "")
 
-        yield advance
+        pages: list[TaskID] = []  # the row for OCR pages, once there are some
+
+        def count_pages(done: int, known: int) -> None:
+            if not pages:
+                pages.append(progress.add_task("OCR pages", total=known, rate=""))
+            speed = progress.tasks[pages[0]].speed
+            progress.update(pages[0], completed=done, total=known,
+                            rate=f"{speed:.2f} pages/s" if speed else "")
+
+        yield advance, count_pages
 
 
 def _record_line(record: FileRecord) -> str:

@@ -25,6 +25,7 @@ import ctypes
 import os
 import re
 import struct
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -594,3 +595,64 @@ _PAGE_WARNINGS = (
 def _ocr_remedy() -> str:
     missing = ocr_engine.missing()
     return f"they can be read by OCR: {missing}" if missing else "read them with OCR (--ocr auto)"
+
+
+# ---------------------------------------------------------------- pages apart
+
+# ``pdf_text`` reads a file and recognises the pages that need OCR in one go, on this
+# machine. A batch on a cluster spreads a scan's pages over many machines instead: the
+# text layer is read once (``text_layer``), each page that needs OCR is recognised by
+# whichever worker is free (``ocr_page``), and the pages are put back together in page
+# order (``join_pages``), giving the text ``pdf_text`` gives. PDFium is not thread-safe
+# and a cluster's worker may run tasks in threads, so these read and render under one
+# lock a process; tesseract, a program of its own, runs outside it.
+_PDFIUM = threading.Lock()
+
+
+def text_layer(data: bytes, name: str = "input", pages: str | None = None,
+               password: str | None = None,
+               ocr: OcrMode | str = OcrMode.AUTO) -> tuple[list[PdfPage], list[int]]:
+    """The selected pages as their text layer reads them, and the numbers of those that
+    ``pdf_text`` would read by OCR instead: every page for ``always``; for ``auto`` the
+    scanned and unreadable ones, when OCR is installed here. Errors as ``read_pdf``."""
+    mode = OcrMode(ocr)
+    with _PDFIUM:
+        read = list(read_pdf(data, name, pages, password, OcrMode.NEVER))
+    if mode is OcrMode.ALWAYS:
+        if not ocr_engine.available():
+            raise RetryableError(f"{name}: OCR was asked for but {ocr_engine.missing()}")
+        return read, [page.number for page in read]
+    wanted = [page.number for page in read if page.source in _NEEDS_OCR] if mode is OcrMode.AUTO else []
+    return read, wanted if wanted and ocr_engine.available() else []
+
+
+def ocr_page(path: os.PathLike[str] | str, number: int, name: str = "input",
+             password: str | None = None) -> PdfPage:
+    """Page ``number`` of the PDF at ``path`` read by OCR, here, as ``pdf_text`` reads a
+    page it recognises. PDFium reads only what the page needs from the file, not all of
+    it (a 300-page scan is some hundreds of megabytes). RetryableError when the file
+    cannot be opened again or OCR fails."""
+    with _PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(os.fspath(path), password=password)
+        except pypdfium2.PdfiumError:
+            raise RetryableError(f"{name}: cannot be opened again to read page {number} "
+                                 f"(it changed, or is damaged)") from None
+        try:
+            image = _render_for_ocr(document, number, name)
+        finally:
+            document.close()
+    try:
+        lines = ocr_engine.recognise(image)
+    except Exception as error:  # tesseract failed, or is missing on this machine
+        raise RetryableError(f"{name}: OCR of page {number} failed "
+                             f"({type(error).__name__}: {str(error).strip() or 'no reason given'})") from None
+    return PdfPage(number, tuple(lines), PageSource.OCR)
+
+
+def join_pages(read: Iterable[PdfPage], recognised: Iterable[PdfPage]) -> PdfText:
+    """The text of the pages of ``text_layer`` with those OCR read in their place, in
+    page order: what ``pdf_text`` gives for the same file."""
+    pages = {page.number: page for page in read}
+    pages.update((page.number, page) for page in recognised)
+    return plain_text(pages[number] for number in sorted(pages))

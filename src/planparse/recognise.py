@@ -23,6 +23,7 @@ from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    EXAMPLE_MARKERS,
     LEAD_IN_UNITS,
     AMOUNTS_ONLY_PATTERN,
     AMOUNT_PATTERN,
@@ -87,6 +88,12 @@ _LEAD_IN_WINDOW = 120
 _LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|เช่น|อาทิ|โดยสังเขป")
 
 
+# A lead-in ends with its closer, its unit (a qualifier glued to it) or its count: most
+# texts end otherwise, and this short search over their end turns them away.
+_LEAD_IN_TAIL = re.compile(rf"(?:{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS}|{LEAD_IN_UNITS}|\d)\S{{0,12}}\s*[:：]?\s*$")
+_LEAD_IN_TAIL_WINDOW = 40
+
+
 # --------------------------------------------------------------------- labels
 
 def read_label(text: str) -> tuple[Optional[Label], int]:
@@ -116,7 +123,8 @@ def _skip_spaces(text: str, position: int) -> int:
 def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement]]:
     """Cut a trailing lead-in off ``text``; return the rest and what it announced."""
     window_start = max(0, len(text.text) - _LEAD_IN_WINDOW)
-    if not _LEAD_IN_WORD.search(text.text, window_start):
+    if not _LEAD_IN_TAIL.search(text.text, max(0, len(text.text) - _LEAD_IN_TAIL_WINDOW)) \
+            or not _LEAD_IN_WORD.search(text.text, window_start):
         return text, None
     match = LEAD_IN_PATTERN.search(text.text, window_start)
     if not match or not match.group().strip():

@@ -3,10 +3,11 @@
 Nothing here prints or exits. ``prepare`` (planning.py) checks a request and finds the
 inputs; ``run`` converts them (converting.py) in a pool (pool.py) and returns the
 RunReport (report.py), calling back with each file's record as it is done so that the
-CLI can show progress; with --database each document is stored by the worker that
-converted it, as its file is done (storing.py). After the conversions it writes what is
-made of all the outputs: the --table CSV, for --format jsonl every document in one file,
-and for --review the index of the review pages (pages.py).
+CLI can show progress; with --database each document is stored as its file is done, by
+the local worker that converted it, or by this process when the pool is a cluster's
+(storing.py). After the conversions it writes what is made of all the outputs: the
+--table CSV, for --format jsonl every document in one file, and for --review the index of
+the review pages (pages.py).
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ __all__ = ["Batch", "BatchOptions", "FileRecord", "Job", "Pool", "ProcessPool", 
 
 
 def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: None,
-        pool: Pool | None = None) -> RunReport:
+        pool: Pool[Job, FileRecord] | None = None) -> RunReport:
     """Convert every input of ``batch``, write the run report (and the table), return it.
 
     ``pool`` runs the conversions: by default worker processes, one a CPU asked for, or
-    this process for one worker. A Ctrl-C does not escape: the files done so far are kept
+    this process for one worker; a pool given (a cluster's) runs ``convert_file``, and
+    with --database its documents are stored by this process. A Ctrl-C does not escape: the files done so far are kept
     and recorded, temporary files are removed, and the report says ``interrupted``.
     PlanParseError when the report or the table cannot be written (the report is still
     written when only the table fails). The output folder's lock is released at the end.
@@ -55,7 +57,8 @@ def run(batch: Batch, on_record: Callable[[FileRecord], None] = lambda record: N
         batch.release()
 
 
-def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | None) -> RunReport:
+def _run(batch: Batch, on_record: Callable[[FileRecord], None],
+         pool: Pool[Job, FileRecord] | None) -> RunReport:
     started = time.perf_counter()
     records: dict[str, FileRecord] = {}
 
@@ -104,8 +107,8 @@ def _run(batch: Batch, on_record: Callable[[FileRecord], None], pool: Pool | Non
     return report
 
 
-def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool | None,
-                 storing: Storing | None) -> bool:
+def _convert_all(batch: Batch, finish: Callable[[FileRecord], None],
+                 pool: Pool[Job, FileRecord] | None, storing: Storing | None) -> bool:
     """Record the problems, skip what is unchanged, convert the rest, storing each
     document with ``storing``; True if Ctrl-C stopped it. Temporary files left by a
     killed worker are removed either way."""
@@ -118,20 +121,24 @@ def _convert_all(batch: Batch, finish: Callable[[FileRecord], None], pool: Pool 
                 outcome = skip_or_job(batch, candidate)
                 if isinstance(outcome, Job):
                     jobs.append(outcome)
-                elif storing is not None and outcome.status is Status.skipped and outcome.output:
-                    finish(storing.skipped(outcome, batch.output_dir / outcome.output.path))
                 else:
-                    finish(outcome)
-            if pool is None:
-                workers = min(batch.options.workers, len(jobs))
-                pool = (in_this_process if workers <= 1 else
-                        ProcessPool(workers, [__name__], initializer=load_word_lists))
-            if storing is None:
+                    finish(storing.read_back(outcome, batch.output_dir) if storing else outcome)
+            if pool is not None:
+                # A pool given (a cluster's) may run the jobs on other machines, which must
+                # not write this one's database: what it converts is stored here, read back
+                # from the outputs as a skipped input's document is.
                 for record in pool(convert_file, jobs, lost, stop):
+                    finish(storing.read_back(record, batch.output_dir) if storing else record)
+                return stop.is_set()
+            workers = min(batch.options.workers, len(jobs))
+            local = (in_this_process if workers <= 1 else
+                     ProcessPool(workers, [__name__], initializer=load_word_lists))
+            if storing is None:
+                for record in local(convert_file, jobs, lost, stop):
                     finish(record)
             else:  # each worker stores the documents it converts (storing.py)
                 convert = functools.partial(convert_and_store, storing.path.resolve())
-                for stored in pool(convert, jobs, lost_unstored, stop):
+                for stored in local(convert, jobs, lost_unstored, stop):
                     finish(storing.stored(stored))
         return stop.is_set()
     except KeyboardInterrupt:

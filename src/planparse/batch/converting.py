@@ -1,5 +1,10 @@
 """One input of a batch: skip it, fail it again, or convert it; this runs in a worker.
 
+Converting is making the output (``render_file``) and writing it (``write_rendered``):
+``convert_file`` does both in the local pool's worker, and ``convert_document`` also hands
+back the document, which that worker stores with --database (storing.py); on a cluster
+the workers make the outputs and the client writes them (cluster.py).
+
 Every failure becomes a failed record naming the input relative to the input folder, so
 that one bad file never stops the batch and every line of a run reads alike.
 """
@@ -10,19 +15,19 @@ import hashlib
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 from ..errors import PlanParseError, RetryableError
 from ..flat import count_items
 from ..inputs import read_input
-from ..model import PlanDocument
+from ..model import PlanDocument, Warning
 from ..outputs import file_sha256, write_atomically
 from ..parser import parse_bytes
 from ..pdf import PdfOptions
 from ..writers import render
 from .pages import PageJob, page_record, parse_with_page
 from .planning import Batch, Candidate
-from .report import FileRecord, OutputRecord, Status
+from .report import FileRecord, OutputRecord, PageRecord, Status
 
 
 @dataclass(frozen=True)
@@ -84,55 +89,125 @@ def convert_file(job: Job) -> FileRecord:
 
 def convert_document(job: Job) -> tuple[FileRecord, Optional[PlanDocument]]:
     """``convert_file``'s record, and the document when it was converted and written."""
+    made = render_file(job)
+    if isinstance(made, FileRecord):
+        return made, None
+    rendered_output, document = made
+    record = write_rendered(job, rendered_output)
+    return record, document if record.status is Status.converted else None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An input's output (and review page), made but not yet written: what a cluster's
+    worker hands back to the client that writes it (cluster.py)."""
+
+    source_sha256: str
+    data: bytes
+    counts: dict[str, int]
+    warnings: list[Warning]
+    seconds: float
+    """Spent reading, parsing and rendering."""
+    page: Optional[bytes] = None
+    page_record: Optional[PageRecord] = None
+
+
+def render_file(job: Job) -> tuple[Rendered, PlanDocument] | FileRecord:
+    """Read, parse and render one input: all of ``convert_file`` but the writing; and the
+    document the output was made of."""
     started = time.perf_counter()
-
-    def failed(reason: str, source_sha256: Optional[str] = None, unconvertible: bool = False,
-               output: Optional[OutputRecord] = job.kept) -> FileRecord:
-        return FileRecord(input=job.name, status=Status.failed, reason=reason,
-                          unconvertible=unconvertible, sha256=source_sha256,
-                          seconds=_since(started), output=output)
-
-    try:
-        data = read_input(job.source, name=job.name)
-    except PlanParseError as error:
-        return failed(str(error)), None
+    data = read_source(job, started)
+    if isinstance(data, FileRecord):
+        return data
     source_sha256 = hashlib.sha256(data).hexdigest()
-    try:
+
+    def made() -> tuple[Rendered, PlanDocument]:
         if job.page is None:
             document, page = parse_bytes(data, job.name, job.pdf), None
         else:  # the page is drawn from the same reading and document as the output
             document, page = parse_with_page(job.page, data, job.name, job.pdf)
-        rendered = render(document, job.format).encode("utf-8")
-    except RetryableError as error:  # a password, OCR: another run may read the same bytes
-        return failed(str(error), source_sha256), None
-    except PlanParseError as error:
-        return failed(str(error), source_sha256, unconvertible=True), None
-    except Exception as error:  # a parser bug on one file must not stop thousands of others
-        return failed(f"{job.name}: planparse failed on this file ({type(error).__name__}: "
-                      f"{error}); please report it", source_sha256), None
+        return rendered(job, document, source_sha256, started, page), document
+
+    return guarded(job, source_sha256, started, made)
+
+
+def read_source(job: Job, started: float) -> bytes | FileRecord:
+    """The input's bytes, or a failed record saying why they cannot be read."""
     try:
-        _write_output(job, job.target, rendered, f"its output {job.output_name}")
+        return read_input(job.source, name=job.name)
     except PlanParseError as error:
-        return failed(str(error), source_sha256), None
+        return failed(job, started, str(error))
+
+
+StepT = TypeVar("StepT")
+
+
+def guarded(job: Job, source_sha256: str, started: float,
+            step: Callable[[], StepT]) -> StepT | FileRecord:
+    """What ``step`` (parsing the input, rendering its output) gives, or a failed record:
+    a PlanParseError is the input's own fault (not text, a damaged PDF), which makes it
+    unconvertible, unless another run may read the same bytes (a RetryableError: a
+    password, OCR); anything else is planparse's bug, which must not stop thousands of
+    other files."""
+    try:
+        return step()
+    except RetryableError as error:
+        return failed(job, started, str(error), source_sha256)
+    except PlanParseError as error:
+        return failed(job, started, str(error), source_sha256, unconvertible=True)
+    except Exception as error:
+        return failed(job, started, f"{job.name}: planparse failed on this file "
+                                    f"({type(error).__name__}: {error}); please report it",
+                      source_sha256)
+
+
+def rendered(job: Job, document: PlanDocument, source_sha256: str, started: float,
+             page: Optional[bytes] = None) -> Rendered:
+    """``document`` in the job's format (and its review page), with what the record needs."""
+    return Rendered(source_sha256=source_sha256, data=render(document, job.format).encode("utf-8"),
+                    counts=count_items(document), warnings=document.warnings,
+                    seconds=_since(started), page=page,
+                    page_record=page_record(job.page, page, document)
+                    if job.page is not None and page is not None else None)
+
+
+def write_rendered(job: Job, made: Rendered) -> FileRecord:
+    """Write an output made by ``render_file`` (and its review page) and record it, or a
+    failed record saying why it could not be written."""
+    started = time.perf_counter() - made.seconds
+    sha256 = made.source_sha256
+    try:
+        _write_output(job, job.target, made.data, f"its output {job.output_name}")
+    except PlanParseError as error:
+        return failed(job, started, str(error), sha256)
     except OSError as error:
-        return failed(f"{job.name}: its output {job.output_name} cannot be written "
-                      f"({error.strerror or error})", source_sha256), None
-    output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(rendered).hexdigest(),
-                          source_sha256=source_sha256, fingerprint=job.fingerprint,
-                          counts=count_items(document), warnings=document.warnings)
-    if job.page is not None and page is not None:
+        return failed(job, started, f"{job.name}: its output {job.output_name} cannot be written "
+                                    f"({error.strerror or error})", sha256)
+    output = OutputRecord(path=job.output_name, sha256=hashlib.sha256(made.data).hexdigest(),
+                          source_sha256=sha256, fingerprint=job.fingerprint,
+                          counts=made.counts, warnings=made.warnings)
+    if job.page is not None and made.page is not None:
         # The output is written: a page that cannot be fails the input with the new output
         # on record, so that the next run may replace it.
         try:
-            _write_output(job, job.page.target, page, f"its review page {job.page.name}")
+            _write_output(job, job.page.target, made.page, f"its review page {job.page.name}")
         except PlanParseError as error:
-            return failed(str(error), source_sha256, output=output), None
+            return failed(job, started, str(error), sha256, output=output)
         except OSError as error:
-            return failed(f"{job.name}: its review page {job.page.name} cannot be written "
-                          f"({error.strerror or error})", source_sha256, output=output), None
-        output.page = page_record(job.page, page, document)
-    return FileRecord(input=job.name, status=Status.converted, sha256=source_sha256,
-                      seconds=_since(started), output=output), document
+            return failed(job, started, f"{job.name}: its review page {job.page.name} cannot be "
+                                        f"written ({error.strerror or error})", sha256, output=output)
+        output.page = made.page_record
+    return FileRecord(input=job.name, status=Status.converted, sha256=sha256,
+                      seconds=_since(started), output=output)
+
+
+def failed(job: Job, started: float, reason: str, source_sha256: Optional[str] = None,
+           unconvertible: bool = False, output: Optional[OutputRecord] = None) -> FileRecord:
+    """The record of a job that failed for ``reason``, with ``output`` on record (by
+    default its earlier one, which a failure leaves in place)."""
+    return FileRecord(input=job.name, status=Status.failed, reason=reason,
+                      unconvertible=unconvertible, sha256=source_sha256,
+                      seconds=_since(started), output=output or job.kept)
 
 
 def _write_output(job: Job, target: Path, data: bytes, what: str) -> None:

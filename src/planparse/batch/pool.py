@@ -32,8 +32,9 @@ CHUNK_SIZE = 8
 CHUNKS_PER_WORKER = 2
 
 
-class Pool(Protocol):
-    """Map ``convert`` over ``jobs``, yielding each result as it is done."""
+class Pool(Protocol[JobT, ResultT]):
+    """Map ``convert`` over ``jobs``, yielding each result as it is done (``Pool[Job,
+    FileRecord]`` for a batch: a pool may know what its jobs are, as a cluster's does)."""
 
     def __call__(self, convert: Callable[[JobT], ResultT], jobs: Sequence[JobT],
                  lost: Callable[[JobT], ResultT], stop: threading.Event) -> Iterator[ResultT]: ...
