@@ -494,3 +494,46 @@ def test_a_pdf_in_a_batch_gives_its_items_pages_and_the_document_its_page_count(
     table = runner.invoke(app, ["search", str(database), hit["text"], "--kind", "strategy"],
                           env={"COLUMNS": "250"})
     assert f"หางดง.pdf page {hit['page']}, line" in table.stdout
+
+
+# ------------------------------------------------------------------ on a cluster
+
+def test_a_batch_on_a_cluster_stores_what_the_local_pool_stores_the_client_writing_it(tmp_path):
+    # The cluster's workers may be other machines: they make the outputs, and the client
+    # writes them and stores their documents (ClusterPool runs nothing but convert_file,
+    # so a worker storing would fail this test with a TypeError).
+    source = _folder(tmp_path / "in", {
+        **{f"ชุด/{index}.txt": path.read_bytes() for index, path in enumerate(SAMPLES[:3])},
+        "ราชกิจจา/decree.pdf": (SHARED / "pdf" / "gazette_2566_dissolution_decree.pdf").read_bytes(),
+        "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    })
+    good = 4
+    local, local_database = tmp_path / "local", tmp_path / "local.sqlite"
+    assert planparse("batch", source, "-o", local, "-w", "2", "-q",
+                     "--database", local_database).exit_code == EXIT_INPUT
+    out, database = tmp_path / "out", tmp_path / "plans.sqlite"
+    result = planparse("batch", source, "-o", out, "--cluster", "local:2", "--database", database)
+    assert result.exit_code == EXIT_INPUT, result.output  # image.txt fails, alone
+    assert f"database: {database}: {good} added, 0 replaced, 0 unchanged" in result.stdout
+    assert _stored(database) == _json_outputs(out) == _stored(local_database)
+    assert len(_json_outputs(out)) == good
+
+    changed = source / "ชุด/1.txt"
+    changed.write_bytes(SAMPLES[4].read_bytes())
+    refusing = sqlite3.connect(database)  # the client's own failure to store fails its file
+    refusing.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN new.path = 'ชุด/2.txt' "
+                     "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END")
+    refusing.commit()
+    refusing.close()
+    again = planparse("batch", source, "-o", out, "--cluster", "local:2", "--database", database)
+    assert again.exit_code == EXIT_INPUT, again.output
+    assert f"database: {database}: 0 added, 1 replaced, {good - 1} unchanged" in again.stdout
+    assert _stored(database)["ชุด/1.txt"] == _json_outputs(out)["ชุด/1.txt"]
+    assert "failed      ชุด/2.txt: its document could not be stored" not in again.stderr
+
+    (source / "ชุด/2.txt").write_bytes(SAMPLES[4].read_bytes())
+    third = planparse("batch", source, "-o", out, "--cluster", "local:2", "--database", database)
+    assert third.exit_code == EXIT_INPUT
+    assert (f"failed      ชุด/2.txt: its document could not be stored in {database} "
+            in third.stderr) and "refused by a trigger" in third.stderr
+    assert _stored(database)["ชุด/2.txt"] != _json_outputs(out)["ชุด/2.txt"]  # the old one stays
