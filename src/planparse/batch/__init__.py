@@ -32,7 +32,7 @@ from .planning import DOCUMENTS_NAME, Batch, BatchOptions, Candidate, default_wo
 from .pool import Pool, ProcessPool, in_this_process, interrupts_between_files
 from .report import (REPORT_NAME, FileRecord, RunReport, Status, TableRecord, summarize,
                      write_report)
-from .storing import Storing, close_opened, convert_and_store, lost_unstored
+from .storing import SEGMENTER_MODULE, Storing, close_opened, convert_and_store, lost_unstored
 
 __all__ = ["Batch", "BatchOptions", "FileRecord", "Job", "Pool", "ProcessPool", "REPORT_NAME",
            "RunReport", "Status", "convert_file", "default_workers", "in_this_process",
@@ -131,8 +131,9 @@ def _convert_all(batch: Batch, finish: Callable[[FileRecord], None],
                     finish(storing.read_back(record, batch.output_dir) if storing else record)
                 return stop.is_set()
             workers = min(batch.options.workers, len(jobs))
+            preload = [__name__] if storing is None else [__name__, SEGMENTER_MODULE]
             local = (in_this_process if workers <= 1 else
-                     ProcessPool(workers, [__name__], initializer=load_word_lists))
+                     ProcessPool(workers, preload, initializer=load_word_lists))
             if storing is None:
                 for record in local(convert_file, jobs, lost, stop):
                     finish(record)

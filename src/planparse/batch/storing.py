@@ -50,6 +50,10 @@ class Stored:
     seconds: float = 0.0
 
 
+# What the fork server of the batch's workers imports with --database (segmenter.py): the
+# segmenter loaded once there, rather than once in every worker.
+SEGMENTER_MODULE = f"{__package__}.segmenter"
+
 # The databases this process has open for its batch, by path.
 _opened: dict[Path, PlanDatabase] = {}
 
