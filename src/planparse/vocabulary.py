@@ -276,6 +276,7 @@ PERIOD_ONLY_PATTERN = re.compile(
 
 _THAI = "\u0e01-\u0e4e"
 PROVINCE_NAMED_KINDS = frozenset(_column("province_named_kinds"))
+EXTRA_PROVINCES = frozenset(_column("extra_provinces"))
 _LOCAL_KIND_WORDS = _alternation([pattern for pattern, _ in ORGANIZATION_KINDS])
 _TITLES = _words("person_titles")
 
