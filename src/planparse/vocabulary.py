@@ -109,6 +109,7 @@ LIST_CONJUNCTIONS = _column("list_conjunctions")
 
 NAME_IS_KIND = frozenset(_column("name_is_kind"))
 PROVINCE_KIND = _only("province_kind")
+PART_WORDS = _words("part_words")
 
 THAI = "\u0e01-\u0e4e"
 # Quotation marks around a vision statement.
