@@ -100,6 +100,8 @@ LEAD_IN_VERBS = "|".join(_column("lead_in_verbs"))
 LEAD_IN_UNITS = "|".join(_column("lead_in_units"))
 LEAD_IN_CLOSERS = "|".join(_column("lead_in_closers"))
 EXAMPLE_MARKERS = "|".join(_column("example_markers"))
+FIGURE_VERBS = frozenset(_column("figure_verbs"))
+CONTENT_SEPARATORS = _words("content_separators")
 ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
     (pattern, kind) for pattern, kind in _TABLES["organization_kinds"]
 )
