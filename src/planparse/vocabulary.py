@@ -108,6 +108,11 @@ ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
 NAME_ENDINGS = _column("name_endings")
 PROSE_RESUMES = _column("prose_resumes")
 LIST_CONJUNCTIONS = _column("list_conjunctions")
+ADDING_CONJUNCTIONS = _words("adding_conjunctions")
+GLUED_CONJUNCTION = _only("glued_conjunction")
+PROSE_LEAD_IN_WORDS = _words("prose_lead_in_words")
+INTRODUCING_CLOSERS = _words("introducing_closers")
+UNQUOTED_STATEMENT_OPENERS = _words("unquoted_statement_openers")
 
 NAME_IS_KIND = frozenset(_column("name_is_kind"))
 PROVINCE_KIND = _only("province_kind")
