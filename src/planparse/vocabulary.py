@@ -117,6 +117,10 @@ UNQUOTED_STATEMENT_OPENERS = _words("unquoted_statement_openers")
 NAME_IS_KIND = frozenset(_column("name_is_kind"))
 PROVINCE_KIND = _only("province_kind")
 PART_WORDS = _words("part_words")
+PAGE_WORDS = _words("page_words")
+# The letters a page word starts with, in both cases, for a character class.
+PAGE_WORD_STARTS = "".join(sorted({re.escape(case) for word in _column("page_words")
+                                   for case in (word[0].lower(), word[0].upper())}))
 
 THAI = "\u0e01-\u0e4e"
 # Quotation marks around a vision statement.
