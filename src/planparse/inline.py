@@ -70,12 +70,12 @@ _INLINE_BULLET = re.compile(r"(?:^|(?<=\s))[-–•·▪●](?=\s*[\u0e01-\u0e4e
 _COUNT_OF = re.compile(rf"(?P<count>\d{{1,2}})\s*(?P<unit>{LEAD_IN_UNITS})")
 # What may follow the count before the items: "ได้แก่", "ดังนี้ :", "คือ".
 _OPENER = re.compile(
-    rf"\s*{LEAD_IN_TOTALS}?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS})\s*[:：]?\s*)*")
+    rf"\s*(?:{LEAD_IN_TOTALS})?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS})\s*[:：]?\s*)*")
 # A lead-in that a line's list may follow: its words in any order ("มี 2 ยุทธศาสตร์ ได้แก่",
 # "3 ด้าน ได้แก่", "ประกอบด้วย").
 _LEAD = re.compile(
     rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS}|{LEAD_IN_TOTALS}|[:：])\s*"
-    rf"|{LEAD_IN_COUNT_WORDS}?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
+    rf"|(?:{LEAD_IN_COUNT_WORDS})?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
 # What stands between a title and the count of its list: "มีแนวทางการพัฒนา 3 แนวทาง".
 _LEAD_BEFORE_COUNT = re.compile(
     rf"\s(?:{LEAD_IN_VERBS})?\s*(?:(?:{LIST_HEADING_PATTERN.pattern})(?:{QUALIFIER_PATTERN.pattern})*)?\s*$")

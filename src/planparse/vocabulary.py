@@ -101,7 +101,7 @@ LEAD_IN_UNITS = "|".join(_column("lead_in_units"))
 LEAD_IN_CLOSERS = "|".join(_column("lead_in_closers"))
 EXAMPLE_MARKERS = "|".join(_column("example_markers"))
 FIGURE_VERBS = frozenset(_column("figure_verbs"))
-CONTENT_SEPARATORS = _words("content_separators")
+CONTENT_SEPARATORS = "|".join(_column("content_separators"))
 ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
     (pattern, kind) for pattern, kind in _TABLES["organization_kinds"]
 )
@@ -110,7 +110,7 @@ PROSE_RESUMES = _column("prose_resumes")
 LIST_CONJUNCTIONS = _column("list_conjunctions")
 ADDING_CONJUNCTIONS = _words("adding_conjunctions")
 GLUED_CONJUNCTION = _only("glued_conjunction")
-PROSE_LEAD_IN_WORDS = _words("prose_lead_in_words")
+PROSE_LEAD_IN_WORDS = "|".join(_column("prose_lead_in_words"))
 INTRODUCING_CLOSERS = _words("introducing_closers")
 UNQUOTED_STATEMENT_OPENERS = _words("unquoted_statement_openers")
 
@@ -209,7 +209,7 @@ HEADING_ORDINAL = re.escape(_HEADING_ORDINAL_WORD)
 HEADING_ORDINAL_STEM = re.sub("[\u0e48-\u0e4b]", "", _HEADING_ORDINAL_WORD)
 ORDINAL_PATTERN = re.compile(
     rf"\s*(?:{HEADING_ORDINAL}\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)|\s(?P<bare>\d{{1,2}})(?=\s*(?:[:)]|\.(?!\d))))"
-    rf"(?!\s*(?:[,/]|{_words('ordinal_joiners')}|[-–])\s*\d)"
+    rf"(?!\s*(?:[,/]|{_alternation(_column('ordinal_joiners'))}|[-–])\s*\d)"
     r"\s*[:.)\-–]?\s*"
 )
 # Where a strategy's description starts after its name (contract decision 8).
@@ -221,12 +221,12 @@ DESCRIPTION_PATTERN = re.compile(
 
 # ----------------------------------------------------------------------- lead-ins
 
-LEAD_IN_COUNT_WORDS = _words("lead_in_count_words")
-LEAD_IN_TOTALS = _words("lead_in_totals")
+LEAD_IN_COUNT_WORDS = "|".join(_column("lead_in_count_words"))
+LEAD_IN_TOTALS = "|".join(_column("lead_in_totals"))
 LEAD_IN_PATTERN = re.compile(
-    rf"(?P<verb>{LEAD_IN_VERBS})?\s*{LEAD_IN_COUNT_WORDS}?\s*(?P<count>\d{{1,2}})?\s*"
+    rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:{LEAD_IN_COUNT_WORDS})?\s*(?P<count>\d{{1,2}})?\s*"
     rf"(?:(?P<unit>{LEAD_IN_UNITS}){_words('lead_in_unit_qualifiers')}?)?\s*"
-    rf"{LEAD_IN_TOTALS}?\s*(?P<closer>{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS})?\s*[:：]?\s*$"
+    rf"(?:{LEAD_IN_TOTALS})?\s*(?P<closer>{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS})?\s*[:：]?\s*$"
 )
 EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
