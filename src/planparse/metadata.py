@@ -149,8 +149,8 @@ _WRAPPED_LINE_CHARS = 150
 @lru_cache(maxsize=1)
 def province_names() -> frozenset[str]:
     """Thai names of the provinces, from pythainlp's corpus (read without importing it)."""
-    rows = list(csv.reader(pythainlp_corpus("thailand_provinces_th.csv").splitlines()))
-    names = {row[0].strip() for row in rows[1:] if row}
+    rows = csv.reader(pythainlp_corpus("thailand_provinces_th.csv").splitlines())  # no header row
+    names = {row[0].strip() for row in rows if row}
     return frozenset(names | EXTRA_PROVINCES)
 
 
