@@ -29,6 +29,7 @@ from .spanned import SpannedText
 from .vocabulary import (
     ADDING_CONJUNCTIONS,
     CHILD_SECTIONS,
+    CLAUSE_OPENER_PATTERN,
     CONJUNCTION_PATTERN,
     GLUED_CONJUNCTION,
     HEADING_PATTERN,
@@ -200,8 +201,8 @@ def _split_by_start_word(text: str, begin: int, declared: Optional[int] = None) 
         return None
     first = text[chunks[0][0]:chunks[0][1]]
     thai_prefix = re.match(r"[\u0e01-\u0e4e]+", first)
-    if not thai_prefix:
-        return None
+    if not thai_prefix or CLAUSE_OPENER_PATTERN.match(first):
+        return None  # "เพื่อให้… เพื่อให้…": the clauses of one statement
     qualifying = []
     for length in range(len(thai_prefix.group()), 1, -1):
         starts = _list_starts(text, chunks, first[:length], declared)

@@ -108,6 +108,7 @@ ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
 NAME_ENDINGS = _column("name_endings")
 PROSE_RESUMES = _column("prose_resumes")
 LIST_CONJUNCTIONS = _column("list_conjunctions")
+CLAUSE_OPENER_PATTERN = re.compile(_words("clause_openers"))
 ADDING_CONJUNCTIONS = _words("adding_conjunctions")
 GLUED_CONJUNCTION = _only("glued_conjunction")
 PROSE_LEAD_IN_WORDS = "|".join(_column("prose_lead_in_words"))
