@@ -46,6 +46,8 @@ from .vocabulary import (
     QUOTED_PATTERN,
     QUOTES,
     PARAGRAPH_OPENER_PATTERN,
+    PART_WORDS,
+    PROVINCE_KIND,
     Section,
 )
 
@@ -60,7 +62,7 @@ _CHILD_FIELDS = {
 }
 _PLAN_LISTS = frozenset({Section.MISSION}) | GOAL_SECTIONS
 # A part of the document, whose title follows on the next line.
-_PART = re.compile(r"(?:ส่วนที่|บทที่)\s*\d+\s*$")
+_PART = re.compile(rf"{PART_WORDS}\s*\d+\s*$")
 # A line alone under a heading, this short, with items below it, is a lead the items
 # share ("พัฒนาและส่งเสริม" over a list of objects: contract decision 15).
 _MAX_LEAD_FRAGMENT = 30
@@ -736,7 +738,7 @@ class Assembler:
         self.vision: Optional[TextBlock] = None
         self.statements: dict[Section, list[list[Any]]] = defaultdict(list)
         self.warnings: list[Warning] = []
-        self.province_plan = organization is not None and organization.kind == "จังหวัด"
+        self.province_plan = organization is not None and organization.kind == PROVINCE_KIND
         self.footnotes = False  # after a rule line, until the page ends
         self.header = RepeatedHeader()
         self.last: Optional[Line] = None  # the line fed before this one

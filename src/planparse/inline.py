@@ -27,10 +27,16 @@ from typing import Optional
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
 from .vocabulary import (
+    ADDING_CONJUNCTIONS,
     CHILD_SECTIONS,
+    CLAUSE_OPENER_PATTERN,
     CONJUNCTION_PATTERN,
+    GLUED_CONJUNCTION,
     HEADING_PATTERN,
+    INTRODUCING_CLOSERS,
     LEAD_IN_CLOSERS,
+    LEAD_IN_COUNT_WORDS,
+    LEAD_IN_TOTALS,
     LEAD_IN_UNITS,
     LEAD_IN_VERBS,
     LIST_CONJUNCTIONS,
@@ -38,10 +44,12 @@ from .vocabulary import (
     LIST_SECTIONS,
     ORGANIZATION_PATTERN,
     PROSE_GOAL_PATTERN,
+    PROSE_LEAD_IN_WORDS,
     PROSE_RESUMES_PATTERN,
     PROSE_VISION_LEAD,
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
+    UNQUOTED_STATEMENT_OPENERS,
     VISION_PATTERN,
     Section,
     section_of,
@@ -63,17 +71,17 @@ _INLINE_BULLET = re.compile(r"(?:^|(?<=\s))[-–•·▪●](?=\s*[\u0e01-\u0e4e
 _COUNT_OF = re.compile(rf"(?P<count>\d{{1,2}})\s*(?P<unit>{LEAD_IN_UNITS})")
 # What may follow the count before the items: "ได้แก่", "ดังนี้ :", "คือ".
 _OPENER = re.compile(
-    rf"\s*(?:ทั้งหมด|ทั้งสิ้น)?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*)*")
+    rf"\s*(?:{LEAD_IN_TOTALS})?\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS})\s*[:：]?\s*)*")
 # A lead-in that a line's list may follow: its words in any order ("มี 2 ยุทธศาสตร์ ได้แก่",
 # "3 ด้าน ได้แก่", "ประกอบด้วย").
 _LEAD = re.compile(
-    rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|อันได้แก่|ทั้งหมด|ทั้งสิ้น|[:：])\s*"
-    rf"|(?:ทั้ง)?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
+    rf"\s*(?:(?:{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS}|{LEAD_IN_TOTALS}|[:：])\s*"
+    rf"|(?:{LEAD_IN_COUNT_WORDS})?\s*\d{{1,2}}\s*(?:{LEAD_IN_UNITS})\S{{0,8}}?(?=\s)\s*)*")
 # What stands between a title and the count of its list: "มีแนวทางการพัฒนา 3 แนวทาง".
 _LEAD_BEFORE_COUNT = re.compile(
     rf"\s(?:{LEAD_IN_VERBS})?\s*(?:(?:{LIST_HEADING_PATTERN.pattern})(?:{QUALIFIER_PATTERN.pattern})*)?\s*$")
-_CLOSES_WITH_LEAD_IN = re.compile(r"(?:ดังนี้|ดังต่อไปนี้)\s*[:：]?\s*$")
-_HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|อันได้แก่)\s*[:：]?\s*$")
+_CLOSES_WITH_LEAD_IN = re.compile(rf"{INTRODUCING_CLOSERS}\s*[:：]?\s*$")
+_HAS_OPENER = re.compile(rf"(?:{LEAD_IN_CLOSERS}|{PROSE_LEAD_IN_WORDS})\s*[:：]?\s*$")
 # A count names a section itself, or a generic unit ("4 มิติ", "5 ประการ") that the
 # nearest heading word before it, this close, names.
 _GENERIC_UNIT_WINDOW = 80
@@ -193,8 +201,8 @@ def _split_by_start_word(text: str, begin: int, declared: Optional[int] = None) 
         return None
     first = text[chunks[0][0]:chunks[0][1]]
     thai_prefix = re.match(r"[\u0e01-\u0e4e]+", first)
-    if not thai_prefix:
-        return None
+    if not thai_prefix or CLAUSE_OPENER_PATTERN.match(first):
+        return None  # "เพื่อให้… เพื่อให้…": the clauses of one statement
     qualifying = []
     for length in range(len(thai_prefix.group()), 1, -1):
         starts = _list_starts(text, chunks, first[:length], declared)
@@ -229,7 +237,7 @@ def _conjunction_ahead(text: str, position: int, head: str) -> bool:
     """Whether a later item, after ``และ``, is led by ``head`` before the prose resumes."""
     resumes = PROSE_RESUMES_PATTERN.search(text, position + 1)
     end = resumes.start() if resumes else len(text)
-    return re.search(rf"\s(?:และ|รวมทั้ง|ตลอดจน)\s*{re.escape(head)}", text[position:end]) is not None
+    return re.search(rf"\s{ADDING_CONJUNCTIONS}\s*{re.escape(head)}", text[position:end]) is not None
 
 
 def _starts_with(text: str, position: int, head: str) -> bool:
@@ -269,10 +277,10 @@ def _split_by_count(text: str, begin: int, declared: int) -> Optional[list[Piece
         if conjunction:
             pieces.append(Piece(chunk_start + conjunction.end(), chunk_end, None))
             break
-        glued = chunk.find("และ", 2)
+        glued = chunk.find(GLUED_CONJUNCTION, 2)
         if glued > 0 and len(pieces) == declared - 2:
             pieces += [Piece(chunk_start, chunk_start + glued, None),
-                       Piece(chunk_start + glued + 3, chunk_end, None)]
+                       Piece(chunk_start + glued + len(GLUED_CONJUNCTION), chunk_end, None)]
             break
         pieces.append(Piece(chunk_start, chunk_end, None))
         if len(pieces) == declared:
@@ -301,7 +309,7 @@ def _skip(text: str, position: int) -> int:
 def _trim(text: str, start: int, end: int) -> int:
     """The end of an item without trailing spaces, commas and a closing "และ"."""
     piece = text[start:end].rstrip(" ,;")
-    for conjunction in (" และ", " หรือ", " รวมทั้ง", " ตลอดจน"):
+    for conjunction in (" " + word for word in LIST_CONJUNCTIONS):
         if piece.endswith(conjunction):
             piece = piece[: -len(conjunction)]
     return start + len(piece.rstrip(" ,;"))
@@ -382,7 +390,7 @@ def _quoted_after(raw: str, position: int) -> Optional[tuple[int, int]]:
 def _introduced_after(raw: str, position: int) -> Optional[tuple[int, int]]:
     """An unquoted statement after ว่า / คือ, up to where the prose resumes."""
     lead = PROSE_VISION_LEAD.match(raw, position)
-    if lead is None or not re.search(r"(?:ว่า|คือ)\s*$", lead.group()):
+    if lead is None or not re.search(rf"{UNQUOTED_STATEMENT_OPENERS}\s*$", lead.group()):
         return None
     start = lead.end()
     if start >= len(raw) or raw[start] in "“\"":

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 
 from .normalize import collapse_spaces
 from .spanned import SpannedText
-from .vocabulary import LIST_HEADING_PATTERN
+from .vocabulary import LIST_HEADING_PATTERN, PAGE_WORD_STARTS, PAGE_WORDS
 
 # A line that starts with a vowel or tone mark lost its consonant to the line above
 # (PDF extraction puts "ี้" of "ดังนี้" on a line of its own).
@@ -38,13 +38,13 @@ _ZERO_WIDTH = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e4
 # Page furniture, by shape. Each pattern is matched against a whole stripped line.
 _FURNITURE = re.compile(
     "|".join((
-        r"(?i:page|p\.|หน้า|หน้าที่)\s*\d{1,4}\b.{0,40}",  # Page 188 - kpi20109, P. 188, หน้า 3
+        rf"(?i:{PAGE_WORDS})\s*\d{{1,4}}\b.{{0,40}}",  # Page 188 - kpi20109, P. 188, หน้า 3
         r"[-–(]?\s*\d{1,4}\s*[-–)]?",  # a page number alone: 12, - 12 -, (12)
         r"[\d\s\-–/]*\d[\d\s\-–/]*",  # a run of page numbers: 183 184 185 ...
     ))
 )
 # What every ``_FURNITURE`` shape starts with, after white space.
-_MAY_BE_FURNITURE = re.compile(r"\s*(?:[pPห\-–(/]|\d)")
+_MAY_BE_FURNITURE = re.compile(rf"\s*(?:[{PAGE_WORD_STARTS}\-–(/]|\d)")
 # Two copies of a footer, one under each column.
 _WIDE_GAP = re.compile(r"\s{10,}")
 # A running header or footer repeated on this many pages is furniture.

@@ -60,6 +60,7 @@ from .vocabulary import (
     CHAIR_CLAUSE_PATTERN,
     CLEAN_NAME_END_PATTERN,
     DONE_BY_BEFORE_PATTERN,
+    EXTRA_PROVINCES,
     FORMAL_PROPOSER_BEFORE_PATTERN,
     GLUED_RUN_PATTERN,
     GOVERNMENT_BEFORE_PATTERN,
@@ -81,6 +82,7 @@ from .vocabulary import (
     PROPOSER_CLAUSE_PATTERN,
     REPORTER_CLAUSE_PATTERN,
     SENTENCE_START_PATTERN,
+    SHORT_FORM_MARK,
     SHORT_REFERENCE_PATTERN,
     SPACED_NAME_TAIL_PATTERN,
     STATEMENT_BEFORE_PATTERN,
@@ -147,9 +149,9 @@ _WRAPPED_LINE_CHARS = 150
 @lru_cache(maxsize=1)
 def province_names() -> frozenset[str]:
     """Thai names of the provinces, from pythainlp's corpus (read without importing it)."""
-    rows = list(csv.reader(pythainlp_corpus("thailand_provinces_th.csv").splitlines()))
-    names = {row[0].strip() for row in rows[1:] if row}
-    return frozenset(names | {"กรุงเทพมหานคร"})
+    rows = csv.reader(pythainlp_corpus("thailand_provinces_th.csv").splitlines())  # no header row
+    names = {row[0].strip() for row in rows if row}
+    return frozenset(names | EXTRA_PROVINCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,7 +495,7 @@ def _read_name(text: str, match: re.Match[str]) -> Optional[_Mention]:
     word = match.group("body")
     short = SHORT_REFERENCE_PATTERN.match(text, match.end())
     if short:
-        return _Mention(match.start(), short.end(), short.end(), None, short=_ShortReference(word + "ฯ", word))
+        return _Mention(match.start(), short.end(), short.end(), None, short=_ShortReference(word + SHORT_FORM_MARK, word))
     run = GLUED_RUN_PATTERN.match(text, match.end())
     assert run is not None  # the pattern matches the empty run too
     name_end = _body_name_end(text, match.end(), run.end())

@@ -31,10 +31,15 @@ from .vocabulary import (
     CELL_HEADER_PATTERN,
     CHILD_SECTIONS,
     CONJUNCTION_PATTERN,
+    CONTENT_SEPARATORS,
     LIST_HEADING_PATTERN,
     DESCRIPTION_PATTERN,
     INLINE_DESCRIPTION_PATTERN,
+    EXAMPLE_MARKERS,
     EXAMPLE_PATTERN,
+    FIGURE_VERBS,
+    HEADING_ORDINAL,
+    HEADING_ORDINAL_STEM,
     HEADING_PATTERN,
     HEADING_PREFIX_PATTERN,
     IGNORED_SECTIONS,
@@ -47,6 +52,7 @@ from .vocabulary import (
     ORDINAL_PATTERN,
     ORGANIZATION_PATTERN,
     PERIOD_ONLY_PATTERN,
+    PROVINCE_KIND,
     QUALIFIER_PATTERN,
     REFERENCE_PATTERN,
     RULE_PATTERN,
@@ -65,12 +71,12 @@ _MAX_WORDED_HEADING = 120
 # A line that announces a list ("มีเป้าหมายสูงสุด 2 ด้าน คือ") is this short before its lead-in.
 _MAX_ANNOUNCING = 70
 # What separates a heading from its content on one line.
-_SEPARATOR = re.compile(rf"\s*(?:[:：]|[-–](?=\s)|(?:{LEAD_IN_CLOSERS}|เช่น|อาทิ)(?=\s|$))\s*")
+_SEPARATOR = re.compile(rf"\s*(?:[:：]|[-–](?=\s)|(?:{LEAD_IN_CLOSERS}|{CONTENT_SEPARATORS})(?=\s|$))\s*")
 # "ที่ 1, 2 และ 3", "ที่ 1-3": numbers the ordinal pattern refused, a reference to several.
-_CITED_ORDINALS = re.compile(r"\s*ที่\s*\d")
+_CITED_ORDINALS = re.compile(rf"\s*{HEADING_ORDINAL}\s*\d")
 # A plan named, a separator, then one of its numbered items: a citation.
 _CITATION = re.compile(
-    rf"[^:：\n]{{2,80}}?\s*[:：]\s*(?:{LIST_HEADING_PATTERN.pattern})\s*ที่\s*\d")
+    rf"[^:：\n]{{2,80}}?\s*[:：]\s*(?:{LIST_HEADING_PATTERN.pattern})\s*{HEADING_ORDINAL}\s*\d")
 # A note in brackets after a heading is not its content: "(จากทั้งหมด 12 ตัวชี้วัด)".
 _NOTE = re.compile(r"\([^()]*\)\s*")
 # Words of sections the schema does not hold are common nouns too ("หน่วยงานทุกภาคส่วน
@@ -80,12 +86,12 @@ _MAX_WORDED_OTHER = 50
 _MAX_CLOSING_TITLE = 80
 # Verbs that announce a list even without a closing word ("ประกอบด้วย 3 ยุทธศาสตร์"); "มี"
 # or "จำนวน" with a count is a figure ("… จำนวน 5 เรื่อง") unless a closer follows.
-_LISTING_VERBS = frozenset(LEAD_IN_VERBS.split("|")) - {"มี", "จำนวน", "มีจำนวน", "โดยมี", "มีทั้งหมด"}
+_LISTING_VERBS = frozenset(LEAD_IN_VERBS.split("|")) - FIGURE_VERBS
 # Lead-ins are short: only the end of a text is searched for one.
 _LEAD_IN_WINDOW = 120
 # Every lead-in ``split_lead_in`` accepts holds one of these words; ``LEAD_IN_PATTERN`` is
 # all optional, so it matches (emptily) at the end of any text: look for a word first.
-_LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|เช่น|อาทิ|โดยสังเขป")
+_LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS}")
 
 
 # A lead-in ends with its closer, its unit (a qualifier glued to it) or its count: most
@@ -211,7 +217,7 @@ def _glued_word(text: str, position: int) -> int:
 
 def _is_organization_name(match: re.Match[str]) -> bool:
     """An organisation after a heading: a local government's name, or a real province."""
-    if match.group("kind") != "จังหวัด":
+    if match.group("kind") != PROVINCE_KIND:
         return True
     return match.group("name") in _provinces()
 
@@ -360,7 +366,7 @@ def _ordinal_after(text: str, heading: HeadingWord) -> Optional[re.Match[str]]:
         if ordinal or position >= heading.end:
             return ordinal
         qualifier = QUALIFIER_PATTERN.match(text, position)
-        if not qualifier or qualifier.end() <= position or qualifier.group().strip().startswith("ที"):
+        if not qualifier or qualifier.end() <= position or qualifier.group().strip().startswith(HEADING_ORDINAL_STEM):
             return None
         position = qualifier.end()
 

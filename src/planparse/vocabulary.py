@@ -79,6 +79,18 @@ def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
 
 
+def _words(table: str) -> str:
+    """A table's patterns as one group of alternatives, in the table's order."""
+    return f"(?:{_alternation(_column(table))})"
+
+
+def _only(table: str) -> str:
+    """The one row of a table that holds a single plain word: code uses it as written
+    (joins it to text, measures it), not as one pattern among several."""
+    [word] = _column(table)
+    return word
+
+
 # Heading words, longest variant first (the first that matches at a line start wins).
 HEADINGS: tuple[tuple[str, Section], ...] = tuple(
     (pattern, Section(name)) for name, pattern in _TABLES["headings"]
@@ -88,15 +100,28 @@ LEAD_IN_VERBS = "|".join(_column("lead_in_verbs"))
 LEAD_IN_UNITS = "|".join(_column("lead_in_units"))
 LEAD_IN_CLOSERS = "|".join(_column("lead_in_closers"))
 EXAMPLE_MARKERS = "|".join(_column("example_markers"))
+FIGURE_VERBS = frozenset(_column("figure_verbs"))
+CONTENT_SEPARATORS = "|".join(_column("content_separators"))
 ORGANIZATION_KINDS: tuple[tuple[str, str], ...] = tuple(
     (pattern, kind) for pattern, kind in _TABLES["organization_kinds"]
 )
 NAME_ENDINGS = _column("name_endings")
 PROSE_RESUMES = _column("prose_resumes")
 LIST_CONJUNCTIONS = _column("list_conjunctions")
+CLAUSE_OPENER_PATTERN = re.compile(_words("clause_openers"))
+ADDING_CONJUNCTIONS = _words("adding_conjunctions")
+GLUED_CONJUNCTION = _only("glued_conjunction")
+PROSE_LEAD_IN_WORDS = "|".join(_column("prose_lead_in_words"))
+INTRODUCING_CLOSERS = _words("introducing_closers")
+UNQUOTED_STATEMENT_OPENERS = _words("unquoted_statement_openers")
 
-# Kinds whose name is the kind itself: nothing follows.
-NAME_IS_KIND = frozenset({"กรุงเทพมหานคร", "เมืองพัทยา"})
+NAME_IS_KIND = frozenset(_column("name_is_kind"))
+PROVINCE_KIND = _only("province_kind")
+PART_WORDS = _words("part_words")
+PAGE_WORDS = _words("page_words")
+# The letters a page word starts with, in both cases, for a character class.
+PAGE_WORD_STARTS = "".join(sorted({re.escape(case) for word in _column("page_words")
+                                   for case in (word[0].lower(), word[0].upper())}))
 
 THAI = "\u0e01-\u0e4e"
 # Quotation marks around a vision statement.
@@ -179,9 +204,13 @@ LIST_HEADING_PATTERN = re.compile(
 VISION_PATTERN = re.compile(_alternation([p for p, s in HEADINGS if s is Section.VISION]))
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นการพัฒนา 1 :" after a heading word.
 # Not a reference to several ("ยุทธศาสตร์ที่ 1, 2 และ 3", "ยุทธศาสตร์ที่ 1-3").
+_HEADING_ORDINAL_WORD = _only("heading_ordinal")
+HEADING_ORDINAL = re.escape(_HEADING_ORDINAL_WORD)
+# The ordinal word as a PDF writes it when it loses the tone mark (ที่ as ที).
+HEADING_ORDINAL_STEM = re.sub("[\u0e48-\u0e4b]", "", _HEADING_ORDINAL_WORD)
 ORDINAL_PATTERN = re.compile(
-    r"\s*(?:ที่\s*(?P<number>\d{1,3}(?:\.\d{1,3})*)|\s(?P<bare>\d{1,2})(?=\s*(?:[:)]|\.(?!\d))))"
-    r"(?!\s*(?:[,/]|และ|ถึง|[-–])\s*\d)"
+    rf"\s*(?:{HEADING_ORDINAL}\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)|\s(?P<bare>\d{{1,2}})(?=\s*(?:[:)]|\.(?!\d))))"
+    rf"(?!\s*(?:[,/]|{_alternation(_column('ordinal_joiners'))}|[-–])\s*\d)"
     r"\s*[:.)\-–]?\s*"
 )
 # Where a strategy's description starts after its name (contract decision 8).
@@ -193,10 +222,12 @@ DESCRIPTION_PATTERN = re.compile(
 
 # ----------------------------------------------------------------------- lead-ins
 
+LEAD_IN_COUNT_WORDS = "|".join(_column("lead_in_count_words"))
+LEAD_IN_TOTALS = "|".join(_column("lead_in_totals"))
 LEAD_IN_PATTERN = re.compile(
-    rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:ทั้ง)?\s*(?P<count>\d{{1,2}})?\s*"
-    rf"(?:(?P<unit>{LEAD_IN_UNITS})(?:สำคัญ|หลัก|ย่อย)?)?\s*"
-    rf"(?:ทั้งหมด|ทั้งสิ้น)?\s*(?P<closer>{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS})?\s*[:：]?\s*$"
+    rf"(?P<verb>{LEAD_IN_VERBS})?\s*(?:{LEAD_IN_COUNT_WORDS})?\s*(?P<count>\d{{1,2}})?\s*"
+    rf"(?:(?P<unit>{LEAD_IN_UNITS}){_words('lead_in_unit_qualifiers')}?)?\s*"
+    rf"(?:{LEAD_IN_TOTALS})?\s*(?P<closer>{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS})?\s*[:：]?\s*$"
 )
 EXAMPLE_PATTERN = re.compile(rf"(?:{EXAMPLE_MARKERS})\s*[:：]?\s*$")
 # Words that join the last item of an inline list ("… และการยกระดับ…").
@@ -240,9 +271,11 @@ PERIOD_PATTERN = re.compile(
     rf"(?P<start>(?:25|20)\d{{2}})\s*(?:[-–—]|{_alternation(_column('year_range_words'))})\s*"
     rf"(?:(?:{_alternation(_column('year_markers'))})\s*)?(?P<end>(?:25|20)\d{{2}}|\d{{2}})(?!\d)"
 )
+# A line that states only a range of years, perhaps after a plan's word and a marker.
 PERIOD_ONLY_PATTERN = re.compile(
-    r"^\(?\s*(?:แผน\S*\s*)?\(?\s*(?:ปี|พ\.?\s?ศ\.?|ปีงบประมาณ)?\s*"
-    r"(?:25|20)\d{2}\s*(?:[-–—]|ถึง)\s*(?:พ\.?\s?ศ\.?\s*)?(?:25|20)?\d{2}\s*\)?$"
+    rf"^\(?\s*(?:{_words('period_line_openers')}\S*\s*)?\(?\s*{_words('period_line_markers')}?\s*"
+    rf"(?:25|20)\d{{2}}\s*(?:[-–—]|{_words('year_range_words')})\s*(?:{_words('era_markers')}\s*)?"
+    r"(?:25|20)?\d{2}\s*\)?$"
 )
 
 
@@ -254,13 +287,9 @@ PERIOD_ONLY_PATTERN = re.compile(
 # its start).
 
 
-def _words(table: str) -> str:
-    """A table's patterns as one group of alternatives, in the table's order."""
-    return f"(?:{_alternation(_column(table))})"
-
-
 _THAI = "\u0e01-\u0e4e"
 PROVINCE_NAMED_KINDS = frozenset(_column("province_named_kinds"))
+EXTRA_PROVINCES = frozenset(_column("extra_provinces"))
 _LOCAL_KIND_WORDS = _alternation([pattern for pattern, _ in ORGANIZATION_KINDS])
 _TITLES = _words("person_titles")
 
@@ -376,11 +405,14 @@ CLEAN_NAME_END_PATTERN = re.compile(
 # Brackets right after a name: an abbreviation (สธ.), a short form (คณะกรรมการฯ), the
 # chair, a gloss; they belong to the name, and nothing inside them is a mention.
 BRACKETS_AFTER_PATTERN = re.compile(r"(?:\s*\([^()\n]{0,80}\))+")
+SHORT_FORM_MARK = _only("short_form_mark")
+_CONSONANTS = "\u0e01-\u0e2e"  # ก-ฮ
 # An abbreviation defined in brackets after a name: Thai letters ending in a dot
 # (สธ., ก.พ.ร.), or a word shortened with ฯ (คณะกรรมการฯ).
-ABBREVIATION_PATTERN = re.compile(rf"\(\s*(?P<abbreviation>[ก-ฮ][ก-ฮ.]{{0,10}}\.|[{_THAI}]+\s?ฯ)\s*\)")
+ABBREVIATION_PATTERN = re.compile(
+    rf"\(\s*(?P<abbreviation>[{_CONSONANTS}][{_CONSONANTS}.]{{0,10}}\.|[{_THAI}]+\s?{re.escape(SHORT_FORM_MARK)})\s*\)")
 # A body's word shortened with ฯ: the body named last with that word.
-SHORT_REFERENCE_PATTERN = re.compile(r"\s?ฯ")
+SHORT_REFERENCE_PATTERN = re.compile(rf"\s?{re.escape(SHORT_FORM_MARK)}")
 MEETING_REFERENCE_PATTERN = re.compile(_words("meeting_references"))
 
 # Before a body: the cabinet's "ตามที่ <body> เสนอ", the body first after the opener or
