@@ -41,7 +41,7 @@ from pydantic import ValidationError
 from .errors import PlanParseError
 from .flat import KINDS, flat_items
 from .fulltext import TOKENIZER, indexed_words, segmenter, word_parts
-from .model import SCHEMA_VERSION, PlanDocument, Span
+from .model import KINDS_OF_ORGANIZATION, SCHEMA_VERSION, PlanDocument, Span
 
 # Bumped when a table changes shape; a database of another version is refused, not mended.
 DATABASE_VERSION = "1"
@@ -89,8 +89,7 @@ TABLES: dict[str, Table] = {
                "span of its items or warnings names; null for a text input."),
         Column("organization", "TEXT", "The body whose plan this is, as written; null when not found."),
         Column("organization_kind", "TEXT",
-               "Its kind: เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนจังหวัด, "
-               "องค์การบริหารส่วนตำบล, กรุงเทพมหานคร, เมืองพัทยา, จังหวัด; null for others."),
+               f"Its kind: {', '.join(KINDS_OF_ORGANIZATION)}; null for others."),
         Column("start_year", "INTEGER", "First year of the plan (Buddhist Era); null when not found."),
         Column("end_year", "INTEGER", "Last year of the plan (Buddhist Era); null when not found."),
         Column("warning_count", "INTEGER NOT NULL", "How many warnings the document has."),
@@ -126,8 +125,8 @@ TABLES: dict[str, Table] = {
     ), "UNIQUE (document_id, position)"),
     "word_parts": Table((
         Column("part", "TEXT NOT NULL",
-               "A dictionary word inside the word (ท่องเที่ยว inside การท่องเที่ยว): on some "
-               "way of cutting the word wholly into dictionary words."),
+               "A dictionary word inside the word: one of the pieces of some way of "
+               "cutting the word wholly into dictionary words (a search for it finds the word)."),
         Column("word", "TEXT NOT NULL", "A word of item_search."),
     ), "PRIMARY KEY (part, word)", without_rowid=True),
 }
