@@ -225,3 +225,18 @@ def test_numbers_as_the_contract_writes_them(line, number):
                                      "แนวทางการพัฒนา", line))
     [guideline] = document.strategies[0].guidelines
     assert (guideline.number, guideline.text) == (number, "ก่อสร้างถนน")
+
+
+def test_numbers_go_on_after_the_heading_word_that_numbered_the_first():
+    """"เป้าประสงค์ 1. …" then "2. …", "3. …": one list, the heading word written once."""
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การพัฒนาด้านการบริหารจัดการ",
+        "เป้าประสงค์ 1. เพื่อให้มีการนำเทคโนโลยีมาใช้ในการบริการ",
+        "2. เพื่อให้เทศบาลใช้ทรัพยากรอย่างคุ้มค่า",
+        "3. เพื่อให้ประชาชนมีส่วนร่วมในการพัฒนา",
+        "ยุทธศาสตร์ที่ 2 การพัฒนาด้านเศรษฐกิจ",
+    ))
+    assert [(g.number, g.text) for g in document.strategies[0].goals] == [
+        ("1", "เพื่อให้มีการนำเทคโนโลยีมาใช้ในการบริการ"),
+        ("2", "เพื่อให้เทศบาลใช้ทรัพยากรอย่างคุ้มค่า"),
+        ("3", "เพื่อให้ประชาชนมีส่วนร่วมในการพัฒนา")]

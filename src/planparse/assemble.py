@@ -301,6 +301,12 @@ class ItemList(Container):
                 return assembler.replace_top(ItemList(section=self.section, strategy=self.strategy), line)
             self.levels[:] = [Level(label, False)]
             return self._add(line, assembler)
+        own = self.levels[0].label if self.levels else None
+        if own is not None and _continues_ordinal(label, own):
+            # "เป้าประสงค์ 1. …" then "2. …": the numbers go on without the heading word
+            self.style = label.key
+            self.levels[:] = [Level(label, False)]
+            return self._add(line, assembler)
         # A level below the last item.
         if not any(level.label.key == label.key for level in self.levels):
             self.levels.append(Level(label, False))
@@ -1004,6 +1010,13 @@ def _goes_on(label: Label, level: Level, line: Line, frame: Container) -> bool:
         return previous.style in ("dotted", "bare") and previous.number is not None \
             and "." not in previous.number and label.last == (previous.last or 0) + 1
     return label.follows(level.label)
+
+
+def _continues_ordinal(label: Label, own: Label) -> bool:
+    """Whether ``label`` ("2.") is the next number of a list its heading word numbered
+    ("เป้าประสงค์ 1."): a number of one level, one past the heading word's."""
+    return own.style.startswith("ordinal") and label.style in ("dotted", "rparen", "paren") \
+        and label.depth == 1 and own.last is not None and label.last == own.last + 1
 
 
 def _restarts(label: Label, items: list[Line]) -> bool:
