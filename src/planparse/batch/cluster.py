@@ -328,6 +328,11 @@ class _Task:
     job: Job
     scanning: _Scanning | None = None
     number: int = 0  # the page, for a page task
+    # What the task runs, kept so that it can run again: a task that was only beside the
+    # one that killed its workers (on the same worker, both times) is tried once more.
+    function: Callable[..., Any] | None = None
+    arguments: tuple[Any, ...] = ()
+    tried_again: bool = False
 
 
 class _Run:
@@ -357,8 +362,12 @@ class _Run:
                     return
                 future, result = next(self.finished)
                 task = self.tasks.pop(future, None)
-                if task is not None:  # else cancelled here: its file has failed
-                    yield from self._finish(task, self._outcome(task, future, result))
+                if task is None:  # cancelled here: its file has failed
+                    continue
+                if self._killed(future) and not task.tried_again:
+                    self._start(replace(task, tried_again=True))  # the killer, or beside it?
+                    continue
+                yield from self._finish(task, self._outcome(task, future, result))
         finally:
             if self.tasks:  # a second Ctrl-C, or the caller gave up: drop the rest
                 self.client.cancel(list(self.tasks))
@@ -370,11 +379,11 @@ class _Run:
         while len(self.tasks) < limit and not self.stop.is_set():
             if self.pages:
                 scanning, number = self.pages.popleft()
-                self._start(_Task(_Step.PAGE, scanning.job, scanning, number), recognise_page,
-                            scanning.job, scanning.scan, number)
+                self._start(_Task(_Step.PAGE, scanning.job, scanning, number, recognise_page,
+                                  (scanning.job, scanning.scan, number)))
             elif self.files:
                 job = self.files.popleft()
-                self._start(_Task(_Step.FILE, job), convert_or_split, job)
+                self._start(_Task(_Step.FILE, job, function=convert_or_split, arguments=(job,)))
             else:
                 return
 
@@ -384,12 +393,17 @@ class _Run:
             self.threads_asked = time.monotonic()
         return max(self.threads, 1) * TASKS_PER_THREAD
 
-    def _start(self, task: _Task, function: Callable[..., Any], *arguments: Any) -> None:
+    def _start(self, task: _Task) -> None:
         # A scan's last task first, then its pages, then new files: what is under way ends first.
+        assert task.function is not None
         priority = {_Step.SCAN: 2, _Step.PAGE: 1, _Step.FILE: 0}[task.step]
-        future = self.client.submit(function, *arguments, pure=False, priority=priority)
+        future = self.client.submit(task.function, *task.arguments, pure=False, priority=priority)
         self.tasks[future] = task
         self.finished.add(future)
+
+    @staticmethod
+    def _killed(future: Future[Any]) -> bool:
+        return future.status == "error" and isinstance(future.exception(), KilledWorker)
 
     def _outcome(self, task: _Task, future: Future[Any], result: Any) -> Any:
         """The task's result, or a failed record when the cluster could not run it."""
@@ -400,7 +414,7 @@ class _Run:
             if isinstance(error, KilledWorker):
                 what = f"page {task.number} of it" if task.step is _Step.PAGE else "it"
                 reason = (f"{task.job.name}: the workers converting {what} stopped "
-                          f"{error.allowed_failures + 1} times (killed, out of memory, or "
+                          f"{2 * (error.allowed_failures + 1)} times (killed, out of memory, or "
                           "crashed), so the cluster gave up on it; run the batch again to retry it")
             else:  # what planparse's tasks catch cannot get here: something broke around them
                 reason = (f"{task.job.name}: the cluster could not run planparse on this file "
@@ -433,8 +447,8 @@ class _Run:
         self._count_pages(done=1)
         if len(scanning.pages) == len(scanning.scan.wanted):
             pages = [scanning.pages[number] for number in scanning.scan.wanted]
-            self._start(_Task(_Step.SCAN, scanning.job, scanning), convert_scan,
-                        scanning.job, scanning.scan, pages, scanning.seconds)
+            self._start(_Task(_Step.SCAN, scanning.job, scanning, function=convert_scan,
+                              arguments=(scanning.job, scanning.scan, pages, scanning.seconds)))
 
     def _give_up(self, scanning: _Scanning) -> None:
         """A page of this scan failed, and with it the file: its other pages are dropped
