@@ -150,6 +150,8 @@ def is_broken_word(left: str, right: str) -> bool:
     if not tail or not head:
         return False
     tail_text, head_text = tail.group()[-_WINDOW:], head.group()[:_WINDOW]
+    if not _word_crosses(tail_text, head_text):
+        return False  # every reading of the two joined splits at the break: they stay two
     (left_stray, left_words), (right_stray, right_words) = unknown_chars(tail_text), unknown_chars(head_text)
     joined_stray, joined_words = unknown_chars(tail_text + head_text)
     apart_stray = left_stray + right_stray
@@ -157,6 +159,24 @@ def is_broken_word(left: str, right: str) -> bool:
     # ("ประสิทธิ" + "ภาพ" is ประสิทธิภาพ, though each half reads as words).
     return joined_stray < apart_stray or (
         joined_stray == apart_stray and joined_words < left_words + right_words)
+
+
+@lru_cache(maxsize=65_536)
+def _word_crosses(tail: str, head: str) -> bool:
+    """Whether a dictionary word (as ``segment`` reads them, up to ``_LONGEST_WORD``)
+    starts in ``tail`` and ends in ``head``. Without one, the best reading of the two
+    joined is the best of each apart, so there is nothing to compare: most line breaks
+    fall between words, and this is a few set lookups instead of three segmentations."""
+    vocabulary, lengths = words(), _WORD_LENGTHS.lengths_of()
+    joined, cut = tail + head, len(tail)
+    for start in range(cut - 1, max(cut - _LONGEST_WORD, 0) - 1, -1):
+        for length in lengths(joined, start):
+            end = start + length
+            if end > len(joined):
+                break
+            if end > cut and joined[start:end] in vocabulary:
+                return True
+    return False
 
 
 def _end_of(text: str) -> str:

@@ -128,23 +128,34 @@ def _skip_spaces(text: str, position: int) -> int:
 
 def split_lead_in(text: SpannedText) -> tuple[SpannedText, Optional[Announcement]]:
     """Cut a trailing lead-in off ``text``; return the rest and what it announced."""
-    window_start = max(0, len(text.text) - _LEAD_IN_WINDOW)
-    if not _LEAD_IN_TAIL.search(text.text, max(0, len(text.text) - _LEAD_IN_TAIL_WINDOW)) \
-            or not _LEAD_IN_WORD.search(text.text, window_start):
+    found = _trailing_lead_in(text.text)
+    if found is None:
         return text, None
-    match = LEAD_IN_PATTERN.search(text.text, window_start)
+    start, announcement = found
+    return text.slice(0, start).strip(), announcement
+
+
+# The same text is asked about more than once (a line as it is settled, then as an item
+# is built from it), and tables repeat their cells: the answers are kept.
+@lru_cache(maxsize=8192)
+def _trailing_lead_in(text: str) -> Optional[tuple[int, Announcement]]:
+    """Where a trailing lead-in starts in ``text``, and what it announces."""
+    window_start = max(0, len(text) - _LEAD_IN_WINDOW)
+    if not _LEAD_IN_TAIL.search(text, max(0, len(text) - _LEAD_IN_TAIL_WINDOW)) \
+            or not _LEAD_IN_WORD.search(text, window_start):
+        return None
+    match = LEAD_IN_PATTERN.search(text, window_start)
     if not match or not match.group().strip():
-        return text, None
+        return None
     verb, count, unit, closer = (match.group(name) for name in ("verb", "count", "unit", "closer"))
     if not closer and not (verb and (count or unit) and verb in _LISTING_VERBS):
-        return text, None
+        return None
     start = match.start()
-    if start > 0 and not verb and text.text[start - 1] not in " " and not closer:
-        return text, None
+    if start > 0 and not verb and text[start - 1] not in " " and not closer:
+        return None
     section = heading_section(unit) if unit else None
     examples = bool(EXAMPLE_PATTERN.search(match.group()))
-    return (text.slice(0, start).strip(),
-            Announcement(section, int(count) if count else None, examples))
+    return start, Announcement(section, int(count) if count else None, examples)
 
 
 def heading_section(word: str) -> Optional[Section]:
