@@ -21,7 +21,8 @@ The sections, in order:
 - growth: time for the 10x text over ten times the time for the unit.
 - before: the unit parsed by this checkout and by the commit before issue 9 rebuilt the
   parser (taken with ``git archive`` into a temporary folder), in alternating child
-  processes, best of each: the new parser at least 0.8x as fast as the old.
+  processes, best of each: the new parser at least 0.8x as fast as the old, on the text's
+  first parse in a process (what ``extract`` does) and on the same text parsed again.
 - pathological: each input parsed in a child process that is stopped after a time-out,
   so catastrophic backtracking or a quadratic loop shows as a number, not a hang.
 - memory: peak resident memory (Linux's VmHWM; ``ru_maxrss`` elsewhere) of a fresh child
@@ -353,8 +354,8 @@ def measure_before(report: Report, scale: Scale, files: list[Path]) -> None:
         text = Path(folder) / "unit.txt"
         text.write_bytes(unit)
         sources = {"before": old_src / "src", "now": ROOT / "src"}
-        best: dict[str, float] = {}
-        for _ in range(2):
+        best: dict[tuple[str, str], float] = {}
+        for _ in range(3):
             for name, source in sources.items():
                 run = run_child(["parse_speed", str(source), str(text), str(scale.repeats)],
                                 scale.child_timeout_s * 4)
@@ -362,13 +363,20 @@ def measure_before(report: Report, scale: Scale, files: list[Path]) -> None:
                     report.skip("before", "parse throughput / before issue 9",
                                 f">= {MIN_BEFORE_RATIO}", f"{name}: {run.error}")
                     return
-                best[name] = min(best.get(name, float("inf")), run.data["seconds"])
-    for name in sources:
-        report.info("before", f"parse {mb(len(unit))}, {name}" + (f" ({BEFORE_ISSUE_9})" if name == "before" else ""),
-                    f"{len(unit) / best[name] / MB:.2f} MB/s", f"{best[name]:.3f} s")
-    ratio = best["before"] / best["now"]
-    report.verdict("before", "parse throughput / before issue 9", f"{ratio:.2f}",
-                   f">= {MIN_BEFORE_RATIO}", ratio >= MIN_BEFORE_RATIO)
+                for run_kind in ("first", "repeated"):
+                    key = (name, run_kind)
+                    best[key] = min(best.get(key, float("inf")), run.data[run_kind])
+    kinds = {"first": "the text's first parse (a fresh process, word list loaded)",
+             "repeated": "the same text again (content caches warm)"}
+    for run_kind, what in kinds.items():
+        for name in sources:
+            seconds = best[(name, run_kind)]
+            label = f"{name}" + (f" ({BEFORE_ISSUE_9})" if name == "before" else "")
+            report.info("before", f"{run_kind} parse, {label}", f"{len(unit) / seconds / MB:.2f} MB/s",
+                        f"{seconds:.3f} s: {what}")
+        ratio = best[("before", run_kind)] / best[("now", run_kind)]
+        report.verdict("before", f"{run_kind} parse / before issue 9", f"{ratio:.2f}",
+                       f">= {MIN_BEFORE_RATIO}", ratio >= MIN_BEFORE_RATIO)
 
 
 @dataclass(frozen=True)
@@ -586,10 +594,14 @@ def child(arguments: list[str]) -> None:
         sys.path.insert(0, arguments[1])
         import planparse
 
+        from planparse import dictionary
+
         text = Path(arguments[2]).read_bytes().decode("utf-8")
-        planparse.parse(text)  # caches warm, as for the parse section
-        seconds = best_time(lambda: planparse.parse(text), int(arguments[3]))
-        print(json.dumps({"seconds": seconds, "from": str(Path(planparse.__file__).parent)}))
+        dictionary.words()  # the word list, loaded once a process by either parser
+        first = best_time(lambda: planparse.parse(text), 1)
+        repeated = best_time(lambda: planparse.parse(text), int(arguments[3]))
+        print(json.dumps({"first": first, "repeated": repeated,
+                          "from": str(Path(planparse.__file__).parent)}))
     elif kind == "memory":
         import planparse
 
