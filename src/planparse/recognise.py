@@ -89,9 +89,12 @@ _MAX_CLOSING_TITLE = 80
 _LISTING_VERBS = frozenset(LEAD_IN_VERBS.split("|")) - FIGURE_VERBS
 # Lead-ins are short: only the end of a text is searched for one.
 _LEAD_IN_WINDOW = 120
-# Every lead-in ``split_lead_in`` accepts holds one of these words; ``LEAD_IN_PATTERN`` is
-# all optional, so it matches (emptily) at the end of any text: look for a word first.
-_LEAD_IN_WORD = re.compile(f"{LEAD_IN_VERBS}|{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS}")
+# Every lead-in ``split_lead_in`` accepts holds one of these words: a closer, an example
+# marker or a listing verb ("มี" alone, in most Thai sentences, is none of them).
+# ``LEAD_IN_PATTERN`` is all optional, so it matches (emptily) at the end of any text:
+# look for a word first.
+_LEAD_IN_WORD = re.compile("|".join(sorted(_LISTING_VERBS, key=len, reverse=True))
+                           + f"|{LEAD_IN_CLOSERS}|{EXAMPLE_MARKERS}")
 
 
 # A lead-in ends with its closer, its unit (a qualifier glued to it) or its count: most
