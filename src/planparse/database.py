@@ -315,13 +315,13 @@ class PlanDatabase:
             return Change.unchanged
         seen = self._seen_words()
         new_words = {word for item in rows.items for word in item.words.split()} - seen
+        parts = _parts_of(new_words)  # before the transaction: other workers wait on its lock
         try:
             with _transaction(self.connection):
                 replaced = self.connection.execute(
                     "DELETE FROM documents WHERE path = ?", (rows.path,)).rowcount
                 _insert(self.connection, rows)
-                self.connection.executemany("INSERT OR IGNORE INTO word_parts VALUES (?, ?)",
-                                            _parts_of(new_words))
+                self.connection.executemany("INSERT OR IGNORE INTO word_parts VALUES (?, ?)", parts)
         except sqlite3.IntegrityError as error:  # a value of the wrong kind: no line, no text
             raise PlanParseError(f"not a planparse document: {error}") from None
         except sqlite3.Error as error:  # a full disk, a lock another writer kept too long
