@@ -126,6 +126,19 @@ def test_the_cluster_writes_the_local_pools_outputs_and_reruns_skip(source, refe
     assert statuses == {**{name: "skipped" for name in GOOD}, **{name: "failed" for name in BAD}}
 
 
+def test_review_pages_on_a_cluster_are_the_local_pools(source, tmp_path):
+    """--review: each page made on a worker from its file's reading, the scan's from its
+    pages read there; the pages and the index as the local pool writes them."""
+    local, clustered = tmp_path / "local", tmp_path / "cluster"
+    for out, where in ((local, ["--workers", "2"]), (clustered, ["--cluster", "local:2"])):
+        result = runner.invoke(app, ["batch", str(source), "-o", str(out), *OPTIONS, "--review", *where])
+        assert result.exit_code == 1, result.output  # the bad files fail
+    pages = {name for name in _outputs(local) if name.endswith(".html")}
+    assert "index.html" in pages and "สแกน/หางดง.review.html" in pages
+    assert {name: data for name, data in _outputs(clustered).items() if name in pages} == \
+        {name: data for name, data in _outputs(local).items() if name in pages}
+
+
 def test_one_worker_writes_the_same_bytes(reference, tmp_path):
     # Any cluster size: a scan's pages then run one after the other on the one worker.
     folder, out = _folder(tmp_path / "in", {"สแกน/หางดง.pdf": SCANNED.read_bytes()}), tmp_path / "out"
@@ -315,7 +328,6 @@ def test_workers_here_leave_ctrl_c_to_the_command_also_once_restarted(cluster):
 
 @pytest.mark.parametrize("option, message", [
     (["--workers", "2"], "--workers and --cluster do not go together"),
-    (["--review"], "--review is not made on a cluster yet"),
 ])
 def test_options_for_this_machine_only_are_refused_with_a_cluster(tmp_path, option, message):
     folder = _folder(tmp_path / "in", {"plan.txt": SAMPLES[0].read_bytes()})

@@ -421,9 +421,6 @@ def batch(
     if cluster is not None and workers is not None:
         _fail("--workers and --cluster do not go together: on a cluster, its workers "
               "convert", EXIT_USAGE)
-    if cluster is not None and review:
-        _fail("--review is not made on a cluster yet: run the batch with --review "
-              "without --cluster", EXIT_USAGE)
     options = BatchOptions(format=format.value, patterns=tuple(patterns), recursive=recursive,
                            workers=workers or default_workers(), force=force, table=table,
                            pdf=PdfOptions(password=password, ocr=ocr), review=review,

@@ -62,6 +62,7 @@ from ..pdf import PdfPage, PdfText, join_pages, ocr_page, text_layer
 from ..reading import PDF_ENCODING, ReadText
 from .converting import (Job, Rendered, convert_file, failed, guarded, load_word_lists,
                          read_source, rendered, write_rendered)
+from .pages import page_of, parse_with_page
 from .planning import fingerprint
 from .pool import _interrupts_ignored
 from .report import FileRecord
@@ -207,16 +208,15 @@ def convert_or_split(job: Job) -> Rendered | FileRecord | Scan:
         return data
     source_sha256 = hashlib.sha256(data).hexdigest()
     if not is_pdf(data):
-        return guarded(job, source_sha256, started, lambda: rendered(
-            job, parse_bytes(data, job.name, job.pdf), source_sha256, started))
+        return guarded(job, source_sha256, started, lambda: _text_rendered(job, data, source_sha256, started))
     layer = guarded(job, source_sha256, started, lambda: text_layer(
         data, job.name, job.pdf.pages, job.pdf.password, job.pdf.ocr))
     if isinstance(layer, FileRecord):
         return layer
     read, wanted = layer
     if not wanted:
-        return guarded(job, source_sha256, started, lambda: rendered(
-            job, _parse_pdf(join_pages(read, []), job, data), source_sha256, started))
+        return guarded(job, source_sha256, started, lambda: _pdf_rendered(
+            job, join_pages(read, []), data, source_sha256, started))
     return Scan(source_sha256, _stamp(job), read, wanted, time.perf_counter() - started)
 
 
@@ -246,17 +246,28 @@ def convert_scan(job: Job, scan: Scan, recognised: list[PdfPage], seconds: float
         return data
     if hashlib.sha256(data).hexdigest() != scan.source_sha256:
         return failed(job, started, _CHANGED.format(name=job.name), scan.source_sha256)
-    return guarded(job, scan.source_sha256, started, lambda: rendered(
-        job, _parse_pdf(join_pages(scan.read, recognised), job, data), scan.source_sha256, started))
+    return guarded(job, scan.source_sha256, started, lambda: _pdf_rendered(
+        job, join_pages(scan.read, recognised), data, scan.source_sha256, started))
 
 
 _CHANGED = "{name}: changed while it was being converted; run the batch again"
 
 
-def _parse_pdf(text: PdfText, job: Job, data: bytes) -> PlanDocument:
-    """The document of a PDF's text, as ``parse_bytes`` makes it of the PDF's bytes."""
-    return parse_read(ReadText(text.text, PDF_ENCODING, text.line_pages, text.warnings),
-                      data, job.name)
+def _text_rendered(job: Job, data: bytes, source_sha256: str, started: float) -> Rendered:
+    """A text file's output (and review page), as ``render_file`` makes them."""
+    if job.page is None:
+        return rendered(job, parse_bytes(data, job.name, job.pdf), source_sha256, started)
+    document, page = parse_with_page(job.page, data, job.name, job.pdf)
+    return rendered(job, document, source_sha256, started, page)
+
+
+def _pdf_rendered(job: Job, text: PdfText, data: bytes, source_sha256: str, started: float) -> Rendered:
+    """A PDF's output (and review page) from its text, as ``parse_bytes`` makes the
+    document of the PDF's bytes."""
+    read = ReadText(text.text, PDF_ENCODING, text.line_pages, text.warnings)
+    document = parse_read(read, data, job.name)
+    page = page_of(job.page, document, read) if job.page is not None else None
+    return rendered(job, document, source_sha256, started, page)
 
 
 def _stamp(job: Job) -> tuple[int, int] | None:
@@ -301,8 +312,6 @@ class ClusterPool:
         if convert is not convert_file:
             raise TypeError("ClusterPool converts batch jobs as convert_file does, in its "
                             f"steps; it cannot run {getattr(convert, '__name__', convert)!r}")
-        if any(job.page is not None for job in jobs):
-            raise TypeError("ClusterPool does not make review pages yet (batch --review)")
         return _Run(self.client, lost, stop, self.on_pages).results(jobs)
 
 

@@ -19,7 +19,7 @@ from typing import Optional
 from ..model import PlanDocument
 from ..parser import parse_read
 from ..pdf import PdfOptions
-from ..reading import read_text
+from ..reading import ReadText, read_text
 from ..review import INDEX_NAME, IndexEntry, index_page, review_page
 from ..review_input import review_source
 from .report import FileRecord, PageRecord
@@ -48,8 +48,14 @@ def parse_with_page(page: PageJob, data: bytes, name: str,
     from one reading of them (a PDF is read once)."""
     read = read_text(data, name, pdf)
     document = parse_read(read, data, name)
+    return document, page_of(page, document, read)
+
+
+def page_of(page: PageJob, document: PlanDocument, read: ReadText) -> bytes:
+    """The review page of ``document``, made from the text it was parsed from, linking
+    back to the batch's index."""
     to_index = "../" * (len(PurePosixPath(page.name).parts) - 1) + INDEX_NAME
-    return document, review_page(document, review_source(read), index=to_index).encode("utf-8")
+    return review_page(document, review_source(read), index=to_index).encode("utf-8")
 
 
 def page_record(page: PageJob, written: bytes, document: PlanDocument) -> PageRecord:
