@@ -605,6 +605,23 @@ def _cannot_start() -> None:
     os._exit(3)
 
 
+def _slow_process_id(job: object) -> int:
+    import time
+
+    time.sleep(0.3)  # a scan's OCR, say: long enough for the other worker to start one
+    return os.getpid()
+
+
+def test_a_few_slow_jobs_spread_over_every_worker():
+    """Eight jobs for two workers are not one chunk of eight on one worker."""
+    import threading
+
+    from planparse.batch import ProcessPool
+
+    workers = set(ProcessPool(2)(_slow_process_id, list(range(8)), lambda job: -1, threading.Event()))
+    assert len(workers) == 2
+
+
 def test_a_stop_starts_no_more_chunks_and_records_every_file_started(tmp_path):
     import threading
 

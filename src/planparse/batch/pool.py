@@ -26,7 +26,9 @@ from typing import Callable, Iterator, Protocol, Sequence, TypeVar
 JobT = TypeVar("JobT")
 ResultT = TypeVar("ResultT")
 
-# Jobs in a chunk: a few tens of milliseconds of work, so that a Ctrl-C waits little.
+# Jobs in a chunk at most: a few tens of milliseconds of work, so that a Ctrl-C waits
+# little; fewer when there are too few jobs to keep every worker busy with whole chunks
+# (eight scans to OCR are eight chunks of one for two workers, not one chunk of eight).
 CHUNK_SIZE = 8
 # Chunks in flight for each worker: the one it converts and the next, so it never waits.
 CHUNKS_PER_WORKER = 2
@@ -60,7 +62,8 @@ class ProcessPool:
 
     def __call__(self, convert: Callable[[JobT], ResultT], jobs: Sequence[JobT],
                  lost: Callable[[JobT], ResultT], stop: threading.Event) -> Iterator[ResultT]:
-        waiting = [list(jobs[start:start + CHUNK_SIZE]) for start in range(0, len(jobs), CHUNK_SIZE)]
+        size = max(1, min(CHUNK_SIZE, len(jobs) // (self.workers * CHUNKS_PER_WORKER)))
+        waiting = [list(jobs[start:start + size]) for start in range(0, len(jobs), size)]
         waiting.reverse()  # taken from the end, in order
         suspects: list[JobT] = []  # jobs of chunks lost with a worker, to run alone
         while (waiting or suspects) and not stop.is_set():
