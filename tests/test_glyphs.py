@@ -350,6 +350,29 @@ def test_a_cells_lines_are_joined_into_its_paragraphs(second, expected):
     assert pen.texts(rules=horizontal, vertical=vertical) == expected
 
 
+@pytest.mark.parametrize("first_bold, second, ends", [
+    (True, ("การศึกษาและพัฒนา", 75, False), True),  # a bold name, the paragraph explaining it
+    (False, ("การศึกษาและพัฒนา", 75, True), True),  # regular, then bold
+    (False, ("- จำนวนถนน", 75, False), False),  # a bullet in the same font: the text shows it
+    (False, ("การศึกษา", 100, False), False),  # so does an indent
+])
+def test_a_change_of_font_in_a_cell_ends_its_paragraph(first_bold, second, ends):
+    text, x, bold = second
+    pen = Pen()
+    pen.write("พัฒนาโครงสร้าง", x=75, y=680, bold=first_bold)
+    pen.write(text, x=x, y=660, bold=bold)
+    horizontal, vertical = _grid([72, 372], [700, 600])
+    first, _ = rebuild_lines(pen.glyphs, horizontal, vertical, pen, PAGE_HEIGHT)
+    assert first.ends_paragraph is ends
+
+
+def test_a_change_of_font_outside_a_table_ends_nothing():
+    pen = Pen()
+    pen.write("ยุทธศาสตร์", x=75, y=680, bold=True)
+    pen.write("การพัฒนา", x=75, y=660)
+    assert [line.ends_paragraph for line in rebuild_lines(pen.glyphs, [], [], pen, PAGE_HEIGHT)] == [False, False]
+
+
 def test_an_underline_does_not_make_a_cell():
     pen = Pen()
     pen.write("การพัฒนาเทศบาล", x=75, y=680)

@@ -10,6 +10,7 @@ import pytest
 import pdf_factory as make
 from planparse.decode import is_pdf
 from planparse.errors import PlanParseError
+from planparse.glyphs import Line
 from planparse.pdf import (
     OcrMode, PageSource, PdfPage, page_list, pdf_text, plain_text, read_pdf, readable, select_pages,
 )
@@ -77,10 +78,18 @@ def test_a_page_selection_reads_only_those_pages():
 
 def test_a_page_without_lines_is_a_form_feed_of_its_own():
     pages = [PdfPage(1, (), PageSource.TEXT), PdfPage(2, (), PageSource.TEXT),
-             PdfPage(3, (types.SimpleNamespace(text="last"),), PageSource.TEXT)]
+             PdfPage(3, (Line("last", 0.0, 0.0, 0.0, False),), PageSource.TEXT)]
     result = plain_text(pages)
     assert result.text == "\n\f\n\flast"
     assert result.line_pages == (1, 2, 3)
+
+
+def test_a_line_that_ends_its_paragraph_has_a_blank_line_after_it():
+    name = Line("1.2 พัฒนาโครงสร้างพื้นฐาน", 0.0, 0.0, 0.0, True, ends_paragraph=True)
+    explanation = Line("การดำเนินการเกี่ยวกับโครงสร้างพื้นฐาน", 0.0, 0.0, 0.0, False)
+    result = plain_text([PdfPage(1, (name,), PageSource.TEXT), PdfPage(2, (name, explanation), PageSource.TEXT)])
+    assert result.text.split("\n") == [name.text, "", "\f" + name.text, "", explanation.text]
+    assert result.line_pages == (1, 1, 2, 2, 2)
 
 
 def test_lines_carry_position_size_and_weight():

@@ -8,7 +8,7 @@ tesseract are required: a missing one fails these tests rather than skipping the
 - the forms: no private-use character left;
 - the scanned pages: SCANNED_PAGES without OCR; with OCR, at least 85% dictionary words;
 - the Hangdong plan against its gold (../shared/eval/pdf), scored on the PDF itself through
-  the installed command: micro-F1 >= 0.80.
+  the installed command: micro-F1 >= 0.97 (issue 10 asks 0.80; pinned at what it gives).
 """
 
 from __future__ import annotations
@@ -136,7 +136,9 @@ def test_asking_for_ocr_without_it_is_an_error_that_says_how_to_install_it(tmp_p
     assert "apt-get install tesseract-ocr tesseract-ocr-tha" in result.stdout
 
 
-MIN_PDF_MICRO_F1 = 0.80
+# Issue 10 asks for 0.80; pinned just under what the plan gives (0.981, 127 of 129
+# units), so that losing two units fails.
+MIN_PDF_MICRO_F1 = 0.97
 
 
 @pytest.fixture(scope="module")

@@ -93,6 +93,9 @@ class Line:
     y: float  # baseline, points from the top of the page
     size: float  # font size in points
     bold: bool  # set in a bold font (its first letter)
+    # Its paragraph ends here, which the text alone would not show: a table cell's bold
+    # name above the regular paragraph that explains it. The text has a blank line after it.
+    ends_paragraph: bool = False
 
 
 # ----------------------------------------------------------------- characters
@@ -207,7 +210,7 @@ def rebuild_lines(glyphs: Sequence[Glyph], horizontal: Sequence[Rule], vertical:
             texts += _read_table(block, marks_of)
         else:
             texts += [_text_of(group, marks_of) for group in _on_baselines(block)]
-    return [Line(text.text, text.x, page_height - text.y, text.size, text.bold)
+    return [Line(text.text, text.x, page_height - text.y, text.size, text.bold, text.ends_paragraph)
             for text in texts if text.text]
 
 
@@ -451,6 +454,7 @@ class _Text:
     size: float
     bold: bool
     ends_with_space: bool
+    ends_paragraph: bool = False
 
 
 def _on_baselines(runs: list[_Run]) -> list[list[_Run]]:
@@ -634,7 +638,11 @@ def _read_table(runs: list[_Run], marks_of: dict[int, list[str]]) -> list[_Text]
 
 def _paragraphs(lines: list[_Text]) -> list[_Text]:
     """A cell's lines joined into paragraphs: a paragraph starts with a number or a
-    bullet, an indented line, a change between bold and regular, or a wider gap."""
+    bullet, an indented line, a change between bold and regular, or a wider gap.
+
+    A change of font is marked as the end of a paragraph (``Line.ends_paragraph``): in
+    the text it leaves no sign, and a long bold name ("๑.๒ พัฒนาโครงสร้าง…", wider than
+    the page's lines) would read as running on into the paragraph that explains it."""
     if not lines:
         return []
     margin = min(line.x for line in lines)
@@ -644,6 +652,7 @@ def _paragraphs(lines: list[_Text]) -> list[_Text]:
         if (line.bold != above.bold or _ITEM_START.match(line.text)
                 or line.x > margin + _PARAGRAPH_INDENT * line.size
                 or above.last_y - line.y > _PARAGRAPH_GAP * line.size):
+            above.ends_paragraph = line.bold != above.bold
             paragraphs.append(line)
             continue
         glue = "" if (not above.ends_with_space and _THAI.match(above.text[-1:])

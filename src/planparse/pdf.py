@@ -558,13 +558,15 @@ def pdf_text(data: bytes, name: str = "input", pages: str | None = None,
 
 def plain_text(pages: Iterable[PdfPage]) -> PdfText:
     """Lines joined by newlines, each page after the first starting with a form feed (a
-    page with no lines is a form feed alone), with the page of every line."""
+    page with no lines is a form feed alone), a blank line after a line that ends a
+    paragraph the text would not show, with the page of every line."""
     lines: list[str] = []
     line_pages: list[int] = []
     sources: dict[PageSource, list[int]] = {}
     for page in pages:
         sources.setdefault(page.source, []).append(page.number)
-        texts = [line.text for line in page.lines] or [""]
+        texts = [text for line in page.lines
+                 for text in ((line.text, "") if line.ends_paragraph else (line.text,))] or [""]
         if line_pages:
             texts[0] = "\f" + texts[0]
         lines += texts
