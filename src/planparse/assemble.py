@@ -46,6 +46,7 @@ from .vocabulary import (
     QUOTED_PATTERN,
     QUOTES,
     PARAGRAPH_OPENER_PATTERN,
+    REPORTED_SPEECH_PATTERN,
     PART_WORDS,
     PROVINCE_KIND,
     Section,
@@ -330,7 +331,8 @@ class ItemList(Container):
             if not self.items[-1].text.text.strip():
                 self.fill(line.text)  # a number alone, its text below it
                 return True
-            if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text):
+            if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text) \
+                    or REPORTED_SPEECH_PATTERN.search(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
             if _explains(last, line):
@@ -780,8 +782,9 @@ class Assembler:
             self.footnotes = False
             self.header.page()
             return
-        if self.footnotes:
+        if self.footnotes and not _ends_footnotes(line):
             return
+        self.footnotes = False
         if line.kind is Kind.RULE:
             self.footnotes = True
             return
@@ -797,11 +800,12 @@ class Assembler:
         announced = self.resolve(line.announces.section) if line.announces is not None else None
         if self._awaits_text(line):
             self.top.fill(line.whole or line.text)
-        elif line.kind in (Kind.TEXT, Kind.LEAD_IN) and announced in IGNORED_SECTIONS:
+        elif line.kind in (Kind.TEXT, Kind.LEAD_IN) and announced in IGNORED_SECTIONS \
+                or self._frame_resumes(line, announced):
             # "… เสนอโครงการเพิ่มเติม 3 โครงการ ได้แก่": the list it leads into is not the plan's
             if line.kind is Kind.TEXT:
                 self.line(replace(line, announces=None))
-            self.heading(Line(Kind.HEADING, line.text, line.indent, sections=(announced,),
+            self.heading(Line(Kind.HEADING, line.text, line.indent, sections=(announced or Section.OTHER,),
                               announces=line.announces))
         elif line.kind is Kind.HEADING:
             if not self._header_run(line):
@@ -810,6 +814,19 @@ class Assembler:
             while not self.top.take(line, self):
                 self.pop()
         self.last = line
+
+    def _frame_resumes(self, line: Line, announced: Optional[Section]) -> bool:
+        """Whether a sentence of prose that leads into a list it does not name comes
+        after a strategy's own lists ("ทั้งนี้ ที่ประชุมได้มอบหมาย… ดังนี้"): the text
+        around the plan goes on, and its list (what was assigned, the next steps) is
+        not the strategy's. Before any list of its own it is (contract decision 6)."""
+        top = self.top
+        if line.kind is not Kind.TEXT or line.announces is None or announced is not None:
+            return False
+        strategy = top.strategy if isinstance(top, ItemList) else top
+        if not isinstance(strategy, StrategyFrame):
+            return False
+        return any(strategy.children.values()) or isinstance(top, ItemList) and bool(top.items)
 
     def _number(self, line: Line) -> Line:
         """Close what was opened since the level ``line`` goes on; a bare number that
@@ -1046,6 +1063,14 @@ def _joined(item: Line, line: Line) -> Line:
 def _piece_line(line: Line, piece: Piece) -> Line:
     return Line(Kind.ITEM, line.text.slice(piece.start, piece.end), line.indent,
                 Label(piece.number, "inline"))
+
+
+def _ends_footnotes(line: Line) -> bool:
+    """Whether a line after a rule line is the plan again, not a footnote: a heading
+    of the plan, or an item its heading word names ("ยุทธศาสตร์ที่ 1 …"). A rule line
+    under a cabinet item's title (``******``) has no footnotes below it."""
+    return line.kind in (Kind.HEADING, Kind.ITEM) and line.section is not None \
+        and line.section not in IGNORED_SECTIONS
 
 
 def _clean(text: str) -> str:

@@ -23,10 +23,13 @@ from .dictionary import is_broken_word
 from .lines import Kind, Line
 from .recognise import split_lead_in
 from .spanned import Joiner, SpannedText
-from .vocabulary import CONTINUING_END_PATTERN, CONTINUING_START_PATTERN, QUALIFIER_PATTERN, Section
+from .vocabulary import (
+    CONTINUING_END_PATTERN, CONTINUING_START_PATTERN, QUALIFIER_PATTERN, REPORTED_SPEECH_PATTERN, Section,
+)
 
-# Three or more number cells at the end of an item: a table's target or year columns.
-_NUMBER_CELLS = re.compile(r"(?:\s+(?:[-–]|\d[\d,.]*%?)){3,}\s*$")
+# Three or more number cells at the end of an item (empty "-" cells among them): a
+# table's target or year columns. A range ("ปี 2558 - 2562") is two, and the item's.
+_NUMBER_CELLS = re.compile(r"(?:\s+[-–])*(?:\s+\d[\d,.]*%?(?:\s+[-–])*){3,}\s*$")
 # Headings that start a line of their own: the end of the plan's part, another body's plan.
 _OWN_LINE_SECTIONS = frozenset({Section.CLOSE, Section.CITED, Section.PROVINCE_PLAN, Section.PROVINCE_STRATEGY})
 _THAI_START = re.compile(r"[\u0e01-\u0e2e]")
@@ -132,6 +135,8 @@ def going_on(previous: Line, line: Line, previous_end: str,
     if line.kind is Kind.TEXT and not line.inline:
         if previous.kind is Kind.ITEM and not previous_end.strip():
             return line.text  # a number alone, its text below it
+        if previous.kind is Kind.ITEM and REPORTED_SPEECH_PATTERN.search(line.text.text):
+            return None  # "… กล่าวต่อว่า …": the news again, whatever the item's width
         if previous.wrapped or line.text.text.startswith("(") or CONTINUING_END_PATTERN.search(previous_end) \
                 or CONTINUING_START_PATTERN.match(line.text.text) or is_broken_word(previous_end, line.text.text):
             return line.text

@@ -238,6 +238,7 @@ PROSE_RESUMES_PATTERN = re.compile(r"\s(?:" + "|".join(PROSE_RESUMES) + ")")
 CONTINUING_END_PATTERN = re.compile(
     r"(?:(?:^|\s)(?:" + _alternation(_column("continuing_words")) + r")|(?:" + _alternation(LIST_CONJUNCTIONS) + r"))\s*$")
 PARAGRAPH_OPENER_PATTERN = re.compile(_alternation(_column("paragraph_openers")))
+REPORTED_SPEECH_PATTERN = re.compile(_alternation(_column("reported_speech")))
 # A line that holds only header cells of a table, split at "/" and spaces.
 CELL_HEADER_PATTERN = re.compile(
     r"\s*(?:(?:" + _alternation(_column("cell_headers")) + r")\s*/?\s*)+$")
@@ -253,10 +254,11 @@ PROSE_GOAL_PATTERN = re.compile(_alternation(_column("prose_goal")))
 # (not the apostrophe, which Thai text uses for nothing but a quote of its own).
 QUOTED_PATTERN = re.compile(r"[\"“”«‘]\s*(?P<text>[^\"“”«»‘’]{4,}?)\s*[\"”“»’]")
 # A digit glued to the end of a word is a footnote marker, unless an ordinal word stands
-# before it ("ครั้งที่1"); so is a "*" there (contract decision 12).
+# before it ("ครั้งที่1"); so is a "*" there, or after a figure ("ร้อยละ 10*") (contract
+# decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
-    f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
-    + rf"(?:\d{{1,2}}/|\d{{1,2}}|\*+)(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
+    "(?:" + f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
+    + r"(?:\d{1,2}/|\d{1,2}|\*+)|(?<=\d)\*+)" + rf"(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
 
 ORGANIZATION_PATTERN = re.compile(
     "(?P<kind>" + "|".join(pattern for pattern, _ in ORGANIZATION_KINDS) + ")"

@@ -1,0 +1,107 @@
+"""Where the plan's lists end and the text around them goes on: a person's words
+reported after a list, a sentence of prose that leads into a list of its own after a
+strategy's lists, a rule line under a title, footnote markers after figures, a range of
+years at an item's end. Texts of our own, in the shapes of news and cabinet summaries."""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from conftest import lines
+from structure.outline import outline, plan, strategy
+
+TACTICS = ("ยุทธศาสตร์ที่ 1 การพัฒนาเศรษฐกิจชายแดน มีกลยุทธ์ ดังนี้",
+           "(1) ส่งเสริมการค้าชายแดน",
+           "(2) พัฒนาด่านศุลกากร")
+
+
+@pytest.mark.parametrize("speech", [
+    "ผู้ว่าราชการจังหวัด กล่าวต่อว่า ในปีนี้จังหวัดจะเร่งรัดการเบิกจ่ายงบประมาณ",
+    "อธิบดีกรมการค้าต่างประเทศ เปิดเผยว่า การค้าชายแดนขยายตัวต่อเนื่อง",
+    "นายกรัฐมนตรียังได้เน้นย้ำว่า ขอให้ทุกหน่วยงานบูรณาการการทำงาน",
+    "รองนายกรัฐมนตรี ชี้แจงเพิ่มเติมว่า แผนนี้จะเสนอคณะรัฐมนตรีในเดือนหน้า",
+])
+def test_reported_words_after_a_list_are_not_its_last_item(speech):
+    document = planparse.parse(lines(*TACTICS, speech))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาเศรษฐกิจชายแดน", tactics=[("1", "ส่งเสริมการค้าชายแดน"),
+                                                       ("2", "พัฒนาด่านศุลกากร")])])
+
+
+def test_an_items_next_line_after_a_short_line_is_still_joined():
+    """The rule above stops at reported words only: an item's own next line goes on it."""
+    document = planparse.parse(lines(*TACTICS[:2], "(2) พัฒนาด่านศุลกากรและจุดผ่อนปรน",
+                                     "ให้ได้มาตรฐานสากล"))
+    [built] = document.strategies
+    assert [t.text.replace(" ", "") for t in built.tactics] == [
+        "ส่งเสริมการค้าชายแดน", "พัฒนาด่านศุลกากรและจุดผ่อนปรนให้ได้มาตรฐานสากล"]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "ทั้งนี้ ที่ประชุมได้มอบหมายให้หน่วยงานที่เกี่ยวข้องดำเนินการ ดังนี้",
+    "นอกจากนี้ ที่ประชุมมีมติให้ดำเนินการต่อไป ดังนี้",
+])
+def test_a_prose_lead_in_after_a_strategys_lists_leads_into_a_list_of_the_text(lead_in):
+    document = planparse.parse(lines(
+        "ประเด็นการพัฒนาที่ 1 : ยกระดับการท่องเที่ยว",
+        "แนวทางการพัฒนา",
+        "- พัฒนาแหล่งท่องเที่ยว",
+        "- พัฒนาบุคลากรด้านการท่องเที่ยว",
+        lead_in,
+        "1) จัดทำรายละเอียดโครงการให้สอดคล้องกับแผน",
+        "2) ส่งข้อมูลให้สำนักงานจังหวัดภายในวันที่ 15 มีนาคม 2567",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "ยกระดับการท่องเที่ยว", guidelines=["พัฒนาแหล่งท่องเที่ยว",
+                                                         "พัฒนาบุคลากรด้านการท่องเที่ยว"])])
+
+
+def test_a_prose_lead_in_right_under_a_strategy_leads_into_its_guidelines():
+    """Contract decision 6: before the strategy has lists, the unnamed list is its own."""
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การพัฒนาการท่องเที่ยว",
+        "โดยจังหวัดจะดำเนินการ ดังนี้",
+        "1) พัฒนาแหล่งท่องเที่ยวชุมชน",
+        "2) ส่งเสริมการตลาดท่องเที่ยว",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาการท่องเที่ยว", guidelines=[("1", "พัฒนาแหล่งท่องเที่ยวชุมชน"),
+                                                          ("2", "ส่งเสริมการตลาดท่องเที่ยว")])])
+
+
+@pytest.mark.parametrize("rule", ["******************", "------------------", "__________________",
+                                  "=================="])
+def test_a_rule_line_under_a_title_has_the_plan_below_it(rule):
+    document = planparse.parse(lines(
+        "3. เรื่อง ร่างแผนปฏิบัติการด้านการป้องกันอุทกภัย พ.ศ. 2567 - 2570",
+        rule,
+        "วิสัยทัศน์",
+        "ชุมชนปลอดภัยจากอุทกภัยอย่างยั่งยืน",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาระบบเตือนภัยล่วงหน้า",
+        "ยุทธศาสตร์ที่ 2 การพัฒนาศักยภาพชุมชน",
+    ))
+    assert outline(document) == plan(vision="ชุมชนปลอดภัยจากอุทกภัยอย่างยั่งยืน", strategies=[
+        strategy("1", "การพัฒนาระบบเตือนภัยล่วงหน้า"), strategy("2", "การพัฒนาศักยภาพชุมชน")])
+
+
+@pytest.mark.parametrize("item, text", [
+    ("ร้อยละของครัวเรือนที่มีรายได้เพิ่มขึ้นไม่น้อยกว่าร้อยละ 10*", "ร้อยละของครัวเรือนที่มีรายได้เพิ่มขึ้นไม่น้อยกว่าร้อยละ 10"),
+    ("จำนวนผลิตภัณฑ์ชุมชนที่ได้รับการยกระดับ 20 ผลิตภัณฑ์**", "จำนวนผลิตภัณฑ์ชุมชนที่ได้รับการยกระดับ 20 ผลิตภัณฑ์"),
+    ("อัตราการเสียชีวิตลดลงร้อยละ 50 เมื่อเทียบกับค่าเฉลี่ยปี 2558 - 2562",  # a range is text
+     "อัตราการเสียชีวิตลดลงร้อยละ 50 เมื่อเทียบกับค่าเฉลี่ยปี 2558 - 2562"),
+    ("ความเสียหายลดลงร้อยละ 30 จากค่าเฉลี่ยปี 2560 – 2564", "ความเสียหายลดลงร้อยละ 30 จากค่าเฉลี่ยปี 2560 – 2564"),
+    ("ร้อยละของผู้ป่วยที่ได้รับการรักษา 80 85 90 95", "ร้อยละของผู้ป่วยที่ได้รับการรักษา"),  # year cells
+    ("ร้อยละของผู้ป่วยที่ได้รับการรักษา - 85 90 95", "ร้อยละของผู้ป่วยที่ได้รับการรักษา"),
+])
+def test_an_indicators_figures_footnotes_and_cells(item, text):
+    document = planparse.parse(lines(
+        "ประเด็นยุทธศาสตร์ที่ 1 การพัฒนาท้องถิ่น",
+        "ตัวชี้วัด",
+        f"• {item}",
+        "• จำนวนชุมชนต้นแบบ",
+        "",
+        "* วัดจากครัวเรือนที่เข้าร่วมโครงการ",
+    ))
+    [built] = document.strategies
+    assert [i.text for i in built.indicators] == [text, "จำนวนชุมชนต้นแบบ"]
