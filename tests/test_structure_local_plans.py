@@ -108,3 +108,28 @@ def test_the_body_s_own_vision_is_where_the_text_states_it(name):
     assert document.vision is not None
     assert (document.vision.span.start_line, document.vision.span.end_line) == (
         OWN_VISION_LINES[name],) * 2
+
+
+@pytest.mark.parametrize("cited", [
+    "1.4 กรอบยุทธศาสตร์การพัฒนาขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัดปทุมธานี",
+    "1.4 ยุทธศาสตร์การพัฒนาขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัดปทุมธานี",
+    "1.2 แผนพัฒนาจังหวัดปทุมธานี (พ.ศ. 2566 – 2570)",
+    "1.1 ยุทธศาสตร์ชาติ (พ.ศ. 2561 – 2580)",
+])
+def test_a_numbered_heading_of_a_cited_plan_holds_its_lists(cited):
+    """Contract decision 2: the plan named under "1.4", with the province's name glued to
+    it, is another body's; the body's own strategies follow under "2."."""
+    document = planparse.parse("\n".join([
+        cited,
+        "ยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน",
+        "แนวทางการพัฒนา",
+        "1.1 ก่อสร้าง ปรับปรุง บำรุงรักษาถนน สะพาน และท่อระบายน้ำ",
+        "2. ยุทธศาสตร์ของเทศบาลเมืองท่าโขลง",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาด้านโครงสร้างพื้นฐานและการจัดการเมือง",
+        "แนวทางการพัฒนา",
+        "1) ติดตั้งและซ่อมแซมไฟฟ้าสาธารณะให้ครอบคลุมทุกชุมชน",
+    ]) + "\n")
+    assert document.organization.name == "เทศบาลเมืองท่าโขลง"
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาด้านโครงสร้างพื้นฐานและการจัดการเมือง",
+                 guidelines=[("1", "ติดตั้งและซ่อมแซมไฟฟ้าสาธารณะให้ครอบคลุมทุกชุมชน")])])

@@ -78,6 +78,7 @@ from .vocabulary import (
     PERIOD_CONTEXT_PATTERN,
     PERIOD_PATTERN,
     PREPARER_CLAUSE_PATTERN,
+    PROVINCE_KIND,
     PROVINCE_NAMED_KINDS,
     PROPOSER_CLAUSE_PATTERN,
     REPORTER_CLAUSE_PATTERN,
@@ -323,8 +324,14 @@ def find_organization(text: str) -> Optional[Organization]:
             owning.add(key)
     if not owning:
         return None
-    key = max(owning, key=lambda key: (scores[key], -first_seen[key]))
+    local = {_named(mention).key for mention, _ in roles if _is_local_government(_named(mention))}
+    # On a tie a local government wins: its plan cites its province's, never the other way.
+    key = max(owning, key=lambda key: (scores[key], key in local, -first_seen[key]))
     return _organization(key, roles)
+
+
+def _is_local_government(body: _Body) -> bool:
+    return body.kind is not None and body.kind != PROVINCE_KIND
 
 
 def _organization(key: str, roles: list[tuple[_Mention, Role]]) -> Organization:

@@ -415,6 +415,12 @@ _COUNT_ONLY = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})\s*$")
 _COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
 
 
+# Sections whose worded heading under a number is still a heading: "4. โครงการ…" ends the
+# plan; "1.4 กรอบยุทธศาสตร์…ในเขตจังหวัดปทุมธานี" names the plan the lines below cite.
+# Each with the longest title it may have.
+_NUMBERED_TITLES = {Section.CLOSE: _MAX_WORDED_OTHER, Section.CITED: _MAX_WORDED_HEADING}
+
+
 def _heading(context: _Context) -> Optional[list[Line]]:
     """A heading word followed by nothing but qualifiers, or by its content.
 
@@ -433,7 +439,9 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     sections = (heading.section,) + rest.sections
     has_content = rest.content_start < len(text)
     if heading.worded and context.label is not None and (has_content or rest.announces is None) \
-            and not (heading.section is Section.CLOSE and not has_content and len(text) <= _MAX_WORDED_OTHER):
+            and not (heading.section in _NUMBERED_TITLES and not has_content
+                     and len(text) <= _NUMBERED_TITLES[heading.section]
+                     and (heading.section is Section.CLOSE or context.label.number is not None)):
         return None  # "- จำนวนกิจกรรมที่…": an item that starts with a heading word
     limit = _MAX_WORDED_OTHER if heading.section is Section.OTHER and not heading.prefixed \
         else _MAX_WORDED_HEADING
