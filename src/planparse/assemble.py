@@ -748,6 +748,7 @@ class Assembler:
         self.warnings: list[Warning] = []
         self.province_plan = organization is not None and organization.kind == PROVINCE_KIND
         self.footnotes = False  # after a rule line, until the page ends
+        self.under_rule = False  # no line but blanks since the rule line
         self.header = RepeatedHeader()
         self.last: Optional[Line] = None  # the line fed before this one
         self._skip_inline = False  # the content of a heading passed over
@@ -782,11 +783,13 @@ class Assembler:
             self.footnotes = False
             self.header.page()
             return
-        if self.footnotes and not _ends_footnotes(line):
-            return
-        self.footnotes = False
+        if self.footnotes:
+            under_rule, self.under_rule = self.under_rule, self.under_rule and line.kind is Kind.BLANK
+            if not (under_rule and _ends_footnotes(line)):
+                return
+            self.footnotes = False
         if line.kind is Kind.RULE:
-            self.footnotes = True
+            self.footnotes = self.under_rule = True
             return
         if self.header.repeats(line):
             return
@@ -1066,9 +1069,9 @@ def _piece_line(line: Line, piece: Piece) -> Line:
 
 
 def _ends_footnotes(line: Line) -> bool:
-    """Whether a line after a rule line is the plan again, not a footnote: a heading
-    of the plan, or an item its heading word names ("ยุทธศาสตร์ที่ 1 …"). A rule line
-    under a cabinet item's title (``******``) has no footnotes below it."""
+    """Whether the first line under a rule line shows the rule for a separator, not
+    the start of the footnotes: a heading of the plan, or an item its heading word names
+    ("ยุทธศาสตร์ที่ 1 …"), as under a cabinet item's title (``******``)."""
     return line.kind in (Kind.HEADING, Kind.ITEM) and line.section is not None \
         and line.section not in IGNORED_SECTIONS
 

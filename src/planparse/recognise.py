@@ -415,8 +415,9 @@ _COUNT_ONLY = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})\s*$")
 _COUNTED_NAME = re.compile(rf"\d{{1,2}}\s*(?!(?:{LEAD_IN_UNITS}))[\u0e01-\u0e4e]+\s*$")
 
 
-# Sections whose worded heading under a number is still a heading: "4. โครงการ…" ends the
-# plan; "1.4 กรอบยุทธศาสตร์…ในเขตจังหวัดปทุมธานี" names the plan the lines below cite.
+# Sections whose worded heading under a label is still a heading: "4. โครงการ…" ends the
+# plan; "1.4 กรอบยุทธศาสตร์…ในเขตจังหวัดปทุมธานี" (a dotted number: a section's, where
+# "(1) ยุทธศาสตร์ชาติด้าน…" is an item) names the plan the lines below cite.
 # Each with the longest title it may have.
 _NUMBERED_TITLES = {Section.CLOSE: _MAX_WORDED_OTHER, Section.CITED: _MAX_WORDED_HEADING}
 
@@ -441,7 +442,7 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     if heading.worded and context.label is not None and (has_content or rest.announces is None) \
             and not (heading.section in _NUMBERED_TITLES and not has_content
                      and len(text) <= _NUMBERED_TITLES[heading.section]
-                     and (heading.section is Section.CLOSE or context.label.number is not None)):
+                     and (heading.section is Section.CLOSE or context.label.style == "dotted")):
         return None  # "- จำนวนกิจกรรมที่…": an item that starts with a heading word
     limit = _MAX_WORDED_OTHER if heading.section is Section.OTHER and not heading.prefixed \
         else _MAX_WORDED_HEADING
