@@ -105,3 +105,33 @@ def test_an_indicators_figures_footnotes_and_cells(item, text):
     ))
     [built] = document.strategies
     assert [i.text for i in built.indicators] == [text, "จำนวนชุมชนต้นแบบ"]
+
+
+@pytest.mark.parametrize("title", [
+    "แผนแม่บทการเกษตร (พ.ศ. 2566 - 2570)",
+    "แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13",
+])
+def test_a_plan_named_atop_the_text_is_its_own(title):
+    """A plan's word that other texts cite (contract decision 2) is this text's title
+    when it stands first: its lists are the plan's."""
+    document = planparse.parse(lines(
+        title,
+        "ยุทธศาสตร์ที่ 1 การส่งเสริมการเกษตรอินทรีย์ในชุมชน",
+        "ยุทธศาสตร์ที่ 2 การพัฒนาตลาด",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การส่งเสริมการเกษตรอินทรีย์ในชุมชน"), strategy("2", "การพัฒนาตลาด")])
+
+
+@pytest.mark.parametrize("reference", ["2. ร่างแผนแม่บทฯ มีสาระสำคัญ ดังนี้", "แผนแม่บทฯ ประกอบด้วย"])
+def test_a_cited_plans_word_shortened_with_its_mark_is_the_plan_the_text_named(reference):
+    document = planparse.parse(lines(
+        "คณะรัฐมนตรีมีมติเห็นชอบแผนแม่บทการจัดการขยะชุมชน พ.ศ. 2567 – 2570 ตามที่กระทรวงมหาดไทย (มท.) เสนอ",
+        reference,
+        "วิสัยทัศน์ : ชุมชนสะอาด ปราศจากขยะตกค้าง",
+        "ยุทธศาสตร์ที่ 1 : การลดและคัดแยกขยะที่ต้นทาง",
+        "ยุทธศาสตร์ที่ 2 : การกำจัดขยะอย่างถูกหลักวิชาการ",
+    ))
+    assert outline(document) == plan(vision="ชุมชนสะอาด ปราศจากขยะตกค้าง", strategies=[
+        strategy("1", "การลดและคัดแยกขยะที่ต้นทาง"), strategy("2", "การกำจัดขยะอย่างถูกหลักวิชาการ")])
+    assert document.organization.name == "กระทรวงมหาดไทย"

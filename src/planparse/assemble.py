@@ -901,6 +901,8 @@ class Assembler:
         section = self.resolve(line.section)
         if section is None:
             return
+        if section is Section.CITED and self.last is None and line.label is None:
+            return  # "แผนแม่บทการเกษตร (พ.ศ. 2566 - 2570)" atop the text: its own plan's title
         top = self.top
         if isinstance(top, StrategyList) and not top.started and top.holds(section):
             top.header_cell(line)

@@ -56,6 +56,7 @@ from .vocabulary import (
     QUALIFIER_PATTERN,
     REFERENCE_PATTERN,
     RULE_PATTERN,
+    SHORT_REFERENCE_PATTERN,
     Section,
     bullet_style,
     section_of,
@@ -191,6 +192,8 @@ def read_heading_word(text: str, position: int = 0) -> Optional[HeadingWord]:
         match = HEADING_PATTERN.match(text, prefix.end()) if prefix else None
     if match is None or not match.group():
         return None
+    if section_of(match) is Section.CITED and SHORT_REFERENCE_PATTERN.match(text, match.end()):
+        return None  # "2. แผนแม่บทฯ มีสาระสำคัญ ดังนี้": the plan the text named, its own
     glued_end = _chunk_end(text, match.end())
     end = _consume_qualifiers(text, match.end(), glued_end)
     worded = end < glued_end
