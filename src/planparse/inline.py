@@ -50,6 +50,7 @@ from .vocabulary import (
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
     UNQUOTED_STATEMENT_OPENERS,
+    VISION_AS_QUALITY_PATTERN,
     VISION_PATTERN,
     Section,
     section_of,
@@ -362,6 +363,8 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
     found = []
     raw = text.text
     for match in VISION_PATTERN.finditer(raw):
+        if VISION_AS_QUALITY_PATTERN.search(raw, max(0, match.start() - _QUALITY_REACH), match.start()):
+            continue
         statement = _quoted_after(raw, match.end()) or _introduced_after(raw, match.end())
         if statement is None:
             continue
@@ -371,6 +374,10 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
         body = Line(Kind.TEXT, text.slice(start, end), indent)
         found.append(_Found(match.start(), end, [heading, body]))
     return found
+
+
+# How far before the vision word the words that make it a quality may start.
+_QUALITY_REACH = 8
 
 
 def _quoted_after(raw: str, position: int) -> Optional[tuple[int, int]]:
