@@ -135,3 +135,38 @@ def test_a_cited_plans_word_shortened_with_its_mark_is_the_plan_the_text_named(r
     assert outline(document) == plan(vision="ชุมชนสะอาด ปราศจากขยะตกค้าง", strategies=[
         strategy("1", "การลดและคัดแยกขยะที่ต้นทาง"), strategy("2", "การกำจัดขยะอย่างถูกหลักวิชาการ")])
     assert document.organization.name == "กระทรวงมหาดไทย"
+
+
+def test_a_heading_word_alone_on_its_line_is_never_the_end_of_a_broken_word():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การพัฒนาเศรษฐกิจ",
+        "เป้าประสงค์",
+        "1.1 กลุ่มอาชีพพึ่งตนเองได้",  # ได้ + ตัว… reads as one word
+        "ตัวชี้วัด",
+        "- จำนวนกลุ่มอาชีพที่มีรายได้เพิ่มขึ้น",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาเศรษฐกิจ", goals=[("1.1", "กลุ่มอาชีพพึ่งตนเองได้")],
+                 indicators=["จำนวนกลุ่มอาชีพที่มีรายได้เพิ่มขึ้น"])])
+
+
+MISSION_SENTENCES = {
+    "numbered-after-a-reference-to-the-vision": (
+        "เพื่อให้บรรลุวิสัยทัศน์ดังกล่าว เทศบาลได้กำหนดพันธกิจไว้ 3 ประการ คือ (1) พัฒนาเมืองให้น่าอยู่ "
+        "(2) ส่งเสริมเศรษฐกิจและการท่องเที่ยว และ (3) พัฒนาการบริหารจัดการองค์กร",
+        [("1", "พัฒนาเมืองให้น่าอยู่"), ("2", "ส่งเสริมเศรษฐกิจและการท่องเที่ยว"), ("3", "พัฒนาการบริหารจัดการองค์กร")]),
+    "unnumbered-by-their-start-word": (
+        "องค์การบริหารส่วนตำบลเขาหัวควาย มีพันธกิจ 3 ด้าน ได้แก่ ด้านการพัฒนาโครงสร้างพื้นฐาน "
+        "ด้านการพัฒนาคนและสังคม และด้านการบริหารจัดการบ้านเมืองที่ดี",
+        ["ด้านการพัฒนาโครงสร้างพื้นฐาน", "ด้านการพัฒนาคนและสังคม", "ด้านการบริหารจัดการบ้านเมืองที่ดี"]),
+    "labels-run-on-one-line": (
+        "(1) พัฒนาเมืองให้น่าอยู่ (2) ส่งเสริมเศรษฐกิจและการท่องเที่ยว (3) พัฒนาการบริหารจัดการองค์กร",
+        [("1", "พัฒนาเมืองให้น่าอยู่"), ("2", "ส่งเสริมเศรษฐกิจและการท่องเที่ยว"), ("3", "พัฒนาการบริหารจัดการองค์กร")]),
+}
+
+
+@pytest.mark.parametrize("sentence, missions", MISSION_SENTENCES.values(), ids=MISSION_SENTENCES.keys())
+def test_a_list_stated_in_the_paragraph_under_its_heading(sentence, missions):
+    document = planparse.parse(lines("2. พันธกิจ", sentence))
+    assert outline(document) == plan(missions=missions)
+    assert document.warnings == []

@@ -25,6 +25,8 @@ of two statements of one list (contract: "When a list is stated twice").
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -339,6 +341,8 @@ class ItemList(Container):
                 return True  # a paragraph under a short name explains it (decision 8)
             self.items[-1] = _joined(last, line)
             return True
+        if not self.items and self.lead is None and self._stated_in(line, assembler):
+            return True
         if not self.items and self.lead is None and len(line.text.text) <= _MAX_LEAD_FRAGMENT:
             self.lead = line
             return True
@@ -346,6 +350,23 @@ class ItemList(Container):
             self.items.append(self.lead)
             self.lead = None
         return self._add(line, assembler)
+
+    def _stated_in(self, line: Line, assembler: Assembler) -> bool:
+        """Whether a paragraph under the heading states the list in a sentence of its own
+        ("เทศบาลได้กำหนดพันธกิจไว้ 4 ประการ คือ (1) … (2) …"): its items are the list's."""
+        found = find_statements(line.text, line.indent)
+        for index, statement in enumerate(found):
+            if statement.kind is Kind.HEADING and assembler.resolve(statement.section) is self.section:
+                items = list(itertools.takewhile(lambda item: item.kind is Kind.ITEM, found[index + 1:]))
+                if not items:
+                    return False
+                if self.declared is None and statement.announces is not None:
+                    self.declared, self.examples = statement.announces.count, statement.announces.examples
+                self.split_inline = True
+                for item in items:
+                    self._add(item, assembler)
+                return True
+        return False
 
     def _inline(self, line: Line, assembler: Assembler) -> None:
         """Content written on the heading's own line: its items, or one statement."""

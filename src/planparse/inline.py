@@ -47,6 +47,7 @@ from .vocabulary import (
     PROSE_LEAD_IN_WORDS,
     PROSE_RESUMES_PATTERN,
     PROSE_VISION_LEAD,
+    REFERENCE_PATTERN,
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
     UNQUOTED_STATEMENT_OPENERS,
@@ -363,8 +364,9 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
     found = []
     raw = text.text
     for match in VISION_PATTERN.finditer(raw):
-        if VISION_AS_QUALITY_PATTERN.search(raw, max(0, match.start() - _QUALITY_REACH), match.start()):
-            continue
+        if VISION_AS_QUALITY_PATTERN.search(raw, max(0, match.start() - _QUALITY_REACH), match.start()) \
+                or REFERENCE_PATTERN.match(raw, _skip_spaces(raw, match.end())):
+            continue  # "ผู้บริหารที่มีวิสัยทัศน์", "เพื่อให้บรรลุวิสัยทัศน์ดังกล่าว": no statement
         statement = _quoted_after(raw, match.end()) or _introduced_after(raw, match.end())
         if statement is None:
             continue

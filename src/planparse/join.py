@@ -145,12 +145,19 @@ def going_on(previous: Line, line: Line, previous_end: str,
             and line.whole is not None and CONTINUING_END_PATTERN.search(previous_end) \
             and reads_as_prose(line, previous_text):
         return line.whole  # "… ชุมชนและ" / "สถานที่ที่ได้มาตรฐาน": the item goes on
-    if line.kind is Kind.HEADING and line.label is None and is_broken_word(previous_end, line.text.text):
+    if line.kind is Kind.HEADING and line.label is None and not _bare(line) \
+            and is_broken_word(previous_end, line.text.text):
         return line.whole or line.text  # "… เกิด" / "ประโยชน์สูงสุด": a word runs on into it
     if previous.kind is Kind.TEXT and (previous.wrapped or CONTINUING_END_PATTERN.search(previous_end)) \
             and line.whole is not None and reads_as_prose(line, previous_text):
         return line.whole
     return None
+
+
+def _bare(line: Line) -> bool:
+    """A heading word alone on its line ("ตัวชี้วัด" under "… พึ่งตนเองได้"): the heading,
+    whatever word the line above ends with."""
+    return not line.worded and (line.whole is None or line.whole.text == line.text.text)
 
 
 def reads_as_prose(line: Line, previous_text: Callable[[], str]) -> bool:

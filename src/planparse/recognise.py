@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .inline import split_items
+from .inline import find_numbered, split_items
 from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
 from .spanned import SpannedText
@@ -478,6 +478,10 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     return [head, context.typed(Kind.TEXT, content, inline=True)]
 
 
+# A label at the start of a line takes at most this many characters.
+_LABEL_ROOM = 5
+
+
 def _item(context: _Context) -> Optional[list[Line]]:
     """A labelled line; one that starts with a grouping word (มิติ…) says so. A row whose
     label cell and first item share the line ("1. การพัฒนา… 1.1 ก่อสร้าง…") is both."""
@@ -486,6 +490,11 @@ def _item(context: _Context) -> Optional[list[Line]]:
     grouping = context.heading is not None and context.section is Section.GROUP
     sections = (Section.GROUP,) if grouping else ()
     label = context.label
+    if label.number == "1" and not grouping:
+        run_on = find_numbered(context.line.text.text)
+        if run_on is not None and run_on[0].start <= _LABEL_ROOM:  # "(1) … (2) … (3) …" on one line
+            return [context.typed(Kind.ITEM, context.line.text.slice(piece.start, piece.end).strip(),
+                                  label=Label(piece.number, label.style)) for piece in run_on]
     child = re.search(rf"\s({re.escape(label.number)}\.1)\s+(?=\S)", context.body.text) \
         if label.number is not None and label.style == "dotted" else None
     if child is None:
