@@ -170,3 +170,44 @@ def test_a_list_stated_in_the_paragraph_under_its_heading(sentence, missions):
     document = planparse.parse(lines("2. พันธกิจ", sentence))
     assert outline(document) == plan(missions=missions)
     assert document.warnings == []
+
+
+PROVINCE_SENTENCE = ("ผู้ว่าราชการจังหวัดสงขลา กล่าวว่า จังหวัดสงขลาได้ยึดวิสัยทัศน์ “สงขลา เมืองน่าอยู่” "
+                     "และได้กำหนดประเด็นการพัฒนาจังหวัดไว้ 2 ประเด็น ประกอบด้วย")
+PROVINCE_ISSUES = ("(1) พัฒนาการค้าชายแดน", "(2) ส่งเสริมการท่องเที่ยว")
+
+
+@pytest.mark.parametrize("before", [
+    (),
+    ("ผู้แทน สศช. กล่าวว่า ยุทธศาสตร์ชาติ มีวิสัยทัศน์ “ประเทศไทยมีความมั่นคง มั่งคั่ง ยั่งยืน” "
+     "ประกอบด้วยยุทธศาสตร์ 2 ด้าน ดังนี้",
+     "• ยุทธศาสตร์ด้านความมั่นคง",
+     "• ยุทธศาสตร์ด้านการสร้างความสามารถในการแข่งขัน"),
+], ids=["alone", "after-the-national-strategy"])
+def test_a_sentence_that_states_a_vision_and_counts_the_list_below(before):
+    """The body stating the vision counts the list below it; the national strategy's
+    vision and list, stated the same way, are another body's (contract decision 2)."""
+    document = planparse.parse(lines(*before, PROVINCE_SENTENCE, *PROVINCE_ISSUES))
+    assert outline(document) == plan(vision="สงขลา เมืองน่าอยู่", strategies=[
+        strategy("1", "พัฒนาการค้าชายแดน"), strategy("2", "ส่งเสริมการท่องเที่ยว")])
+
+
+def test_a_sentence_that_counts_another_bodys_list_states_none_of_the_plan():
+    document = planparse.parse(lines(
+        "แผนวิสาหกิจดังกล่าวได้ถ่ายทอดนโยบายของกระทรวงมหาดไทยด้านการบริการประชาชน ซึ่งกำหนดยุทธศาสตร์ไว้ 2 ด้าน ได้แก่",
+        "1. เสริมสร้างความมั่นคงภายในและความสงบสุขของประชาชน",
+        "2. บริการประชาชนด้วยระบบดิจิทัลที่ทันสมัย",
+        "ยุทธศาสตร์ที่ 1 : ยกระดับคุณภาพน้ำประปาและการบริการสู่มาตรฐานสากล",
+        "ยุทธศาสตร์ที่ 2 : พัฒนาระบบผลิตและจ่ายน้ำให้มั่นคง",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "ยกระดับคุณภาพน้ำประปาและการบริการสู่มาตรฐานสากล"),
+        strategy("2", "พัฒนาระบบผลิตและจ่ายน้ำให้มั่นคง")])
+
+
+def test_the_vision_of_the_plan_the_text_shortened_is_its_own():
+    document = planparse.parse(lines(
+        "ศปถ. ได้จัดทำแผนแม่บทความปลอดภัยทางถนน พ.ศ. 2565 - 2570",
+        "โดยแผนแม่บทฯ มีวิสัยทัศน์ว่า “ถนนประเทศไทยปลอดภัยสำหรับทุกคน”",
+    ))
+    assert document.vision.text == "ถนนประเทศไทยปลอดภัยสำหรับทุกคน"

@@ -42,6 +42,7 @@ from .recognise import read_label, split_lead_in, strategy_title
 from .spanned import SpannedText
 from .vocabulary import (
     CHILD_SECTIONS,
+    CITED_PLAN_PATTERN,
     FOOTNOTE_MARKER_PATTERN,
     GOAL_SECTIONS,
     IGNORED_SECTIONS,
@@ -140,7 +141,21 @@ class Root(Container):
             self.levels.append(Level(line.label, False)) if line.label else None
             assembler.prose(line)
         elif line.kind is Kind.TEXT:
+            vision = assembler.vision
             assembler.prose(line)
+            announced = assembler.resolve(line.announces.section) if line.announces is not None else None
+            cited = CITED_PLAN_PATTERN.search(line.text.text) is not None
+            if announced in _OPENS and line.announces is not None and line.announces.count is not None \
+                    and (cited or assembler.vision is not vision) and assembler.no_strategies:
+                # "… มีวิสัยทัศน์ “…” และได้กำหนดประเด็นการพัฒนาไว้ 2 ประเด็น ประกอบด้วย": the
+                # body that states the vision counts the list below, another body's where the
+                # sentence names that plan. A sentence stating no vision may count anyone's
+                # list ("…นโยบายของกระทรวง… ซึ่งกำหนดยุทธศาสตร์ไว้ 3 ด้าน ได้แก่").
+                assembler.heading(Line(Kind.HEADING, line.text, line.indent,
+                                       sections=(Section.CITED if cited else announced,),
+                                       announces=line.announces))
+                if isinstance(assembler.top, Ignored):
+                    assembler.top.stated_in_prose = True
         elif line.kind is Kind.LEAD_IN and line.announces is not None:
             section = assembler.resolve(line.announces.section)
             if section is not None and section in _OPENS:
@@ -197,6 +212,9 @@ class Ignored(Container):
     # A part whose title ends the plan (ส่วนที่ 4 การนำแผน…ไปสู่การปฏิบัติ) holds all of it,
     # headings too, up to the next part.
     closed_part: bool = False
+    # Opened by a sentence that counts another body's list: it holds that list, and the
+    # next paragraph after it is the text again.
+    stated_in_prose: bool = False
 
     def holds(self, section: Section) -> bool:
         return self.awaits_title or (self.closed_part or self.number is not None and self.section is Section.CITED) \
@@ -209,6 +227,8 @@ class Ignored(Container):
             and not label.number.startswith(self.number + ".")
 
     def take(self, line: Line, assembler: Assembler) -> bool:
+        if self.stated_in_prose and line.kind is Kind.TEXT and self.levels:
+            return False
         if line.kind is Kind.HEADING:  # the part's title, or a heading the section holds
             if self.awaits_title and assembler.resolve(line.section) is Section.CLOSE:
                 self.closed_part = True
@@ -922,7 +942,7 @@ class Assembler:
         section = self.resolve(line.section)
         if section is None:
             return
-        if section is Section.CITED and self.last is None and line.label is None:
+        if section is Section.CITED and self.last is None and line.label is None and line.announces is None:
             return  # "แผนแม่บทการเกษตร (พ.ศ. 2566 - 2570)" atop the text: its own plan's title
         top = self.top
         if isinstance(top, StrategyList) and not top.started and top.holds(section):

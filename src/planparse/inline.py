@@ -46,7 +46,9 @@ from .vocabulary import (
     PROSE_GOAL_PATTERN,
     PROSE_LEAD_IN_WORDS,
     PROSE_RESUMES_PATTERN,
+    CITED_PLAN_PATTERN,
     PROSE_VISION_LEAD,
+    SHORT_REFERENCE_PATTERN,
     REFERENCE_PATTERN,
     QUALIFIER_PATTERN,
     QUOTED_PATTERN,
@@ -367,6 +369,8 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
         if VISION_AS_QUALITY_PATTERN.search(raw, max(0, match.start() - _QUALITY_REACH), match.start()) \
                 or REFERENCE_PATTERN.match(raw, _skip_spaces(raw, match.end())):
             continue  # "ผู้บริหารที่มีวิสัยทัศน์", "เพื่อให้บรรลุวิสัยทัศน์ดังกล่าว": no statement
+        if _of_cited_plan(raw, match.start(), match.end()):
+            continue  # "ยุทธศาสตร์ชาติ มีวิสัยทัศน์ “…”": another body's (contract decision 2)
         statement = _quoted_after(raw, match.end()) or _introduced_after(raw, match.end())
         if statement is None:
             continue
@@ -378,6 +382,22 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
     return found
 
 
+def _of_cited_plan(raw: str, start: int, end: int) -> bool:
+    """Whether the vision word belongs to a plan of another body named right before it
+    ("ยุทธศาสตร์ชาติ มีวิสัยทัศน์") or right after it ("วิสัยทัศน์ของยุทธศาสตร์ชาติ")."""
+    before = None
+    for before in CITED_PLAN_PATTERN.finditer(raw, max(0, start - _CITED_NAME_CHARS), start):
+        pass
+    after = CITED_PLAN_PATTERN.search(raw, end, end + _CITED_REACH)
+    return any(found is not None and bool(found.group()) and not SHORT_REFERENCE_PATTERN.match(raw, found.end())
+               for found in (before if before is not None and before.end() >= start - _CITED_REACH else None,
+                             after))  # "แผนแม่บทฯ มีวิสัยทัศน์": the plan the text named, its own
+
+
+# How close to the vision word the cited plan stands ("… มี", "ของ …"), and how long
+# its name may be.
+_CITED_REACH = 6
+_CITED_NAME_CHARS = 60
 # How far before the vision word the words that make it a quality may start.
 _QUALITY_REACH = 8
 

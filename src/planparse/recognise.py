@@ -158,8 +158,23 @@ def _trailing_lead_in(text: str) -> Optional[tuple[int, Announcement]]:
     if start > 0 and not verb and text[start - 1] not in " " and not closer:
         return None
     section = heading_section(unit) if unit else None
+    if section is None and count:
+        section = _named_before(text, start)
     examples = bool(EXAMPLE_PATTERN.search(match.group()))
     return start, Announcement(section, int(count) if count else None, examples)
+
+
+def _named_before(text: str, start: int) -> Optional[Section]:
+    """The list a counted lead-in names just before its count: "กำหนดประเด็นการพัฒนาไว้
+    2 ประเด็น ประกอบด้วย" announces strategies, as its unit alone does not say."""
+    named = None
+    for named in LIST_HEADING_PATTERN.finditer(text, max(0, start - _NAMED_BEFORE_REACH), start):
+        pass
+    return heading_section(named.group()) if named is not None and named.group() else None
+
+
+# How far before a lead-in's count the name of its list may stand.
+_NAMED_BEFORE_REACH = 30
 
 
 def heading_section(word: str) -> Optional[Section]:

@@ -202,6 +202,8 @@ REFERENCE_PATTERN = re.compile(_alternation(_column("reference_words")))
 LIST_HEADING_PATTERN = re.compile(
     _alternation([pattern for pattern, section in HEADINGS if section in LIST_SECTIONS]))
 VISION_PATTERN = re.compile(_alternation([p for p, s in HEADINGS if s is Section.VISION]))
+# Another body's plan named in a sentence: "ยุทธศาสตร์ชาติ มีวิสัยทัศน์ …" is that plan's.
+CITED_PLAN_PATTERN = re.compile(_alternation([p for p, s in HEADINGS if s is Section.CITED]))
 # The vision word as a person's quality: "ผู้บริหารที่มีวิสัยทัศน์".
 VISION_AS_QUALITY_PATTERN = re.compile(_words("vision_as_quality") + r"\s?$")
 # "ยุทธศาสตร์ที่ 1 :", "พันธกิจที่ 2", "ประเด็นการพัฒนา 1 :" after a heading word.
