@@ -211,3 +211,35 @@ def test_the_vision_of_the_plan_the_text_shortened_is_its_own():
         "โดยแผนแม่บทฯ มีวิสัยทัศน์ว่า “ถนนประเทศไทยปลอดภัยสำหรับทุกคน”",
     ))
     assert document.vision.text == "ถนนประเทศไทยปลอดภัยสำหรับทุกคน"
+
+
+def test_a_line_of_stars_between_cabinet_items_is_no_footnote_rule():
+    """thaigov's cabinet summaries set ``*****`` between agenda items: the plan of an
+    item after one is read like the first item's."""
+    document = planparse.parse(lines(
+        "1. เรื่อง ขออนุมัติงบประมาณรายจ่ายประจำปี",
+        "คณะรัฐมนตรีมีมติอนุมัติงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2567 ตามที่สำนักงบประมาณเสนอ",
+        "******************",
+        "2. เรื่อง ร่างแผนปฏิบัติการด้านการบริหารจัดการน้ำบาดาล พ.ศ. 2567 - 2570",
+        "คณะรัฐมนตรีมีมติเห็นชอบร่างแผนปฏิบัติการฯ ตามที่กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อมเสนอ",
+        "วิสัยทัศน์ : น้ำบาดาลมั่นคง ใช้อย่างยั่งยืน",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาแหล่งน้ำบาดาล",
+        "ยุทธศาสตร์ที่ 2 การอนุรักษ์น้ำบาดาล",
+        "******************",
+    ))
+    assert outline(document) == plan(vision="น้ำบาดาลมั่นคง ใช้อย่างยั่งยืน", strategies=[
+        strategy("1", "การพัฒนาแหล่งน้ำบาดาล"), strategy("2", "การอนุรักษ์น้ำบาดาล")])
+
+
+def test_a_target_column_beside_a_header_cell_is_no_goal_list():
+    """เป้าหมาย beside "การดำเนินงาน" in a schedule's header row is each step's target."""
+    document = planparse.parse(lines(
+        "3.4 แผนการดำเนินงาน",
+        "การดำเนินงาน",
+        "เป้าหมาย",
+        "(1) คณะกรรมการบริษัทเห็นชอบการเปลี่ยนแปลงวัตถุประสงค์",
+        "เดือนมิถุนายน 2564",
+        "(2) คณะรัฐมนตรีอนุมัติการเปลี่ยนแปลง",
+        "เดือนสิงหาคม 2565",
+    ))
+    assert outline(document) == plan()

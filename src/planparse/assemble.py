@@ -703,6 +703,10 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
     return Vision(then=line.sections[1:])
 
 
+# A table's header cell is at most this long.
+_MAX_HEADER_CELL = 20
+
+
 def _open_ignored(line: Line, assembler: Assembler) -> Container:
     section = assembler.resolve(line.section) or Section.OTHER
     return Ignored(section=section, awaits_title=_PART.match(line.text.text) is not None,
@@ -942,6 +946,9 @@ class Assembler:
         section = self.resolve(line.section)
         if section is None:
             return
+        if section in (Section.AIM, Section.PLAN_AIM) and line.label is None and self._under_a_header_cell() \
+                and not self._in_strategy():
+            section = Section.OTHER  # "การดำเนินงาน" / "เป้าหมาย": the targets of what the table lists
         if section is Section.CITED and self.last is None and line.label is None and line.announces is None:
             return  # "แผนแม่บทการเกษตร (พ.ศ. 2566 - 2570)" atop the text: its own plan's title
         top = self.top
@@ -968,6 +975,14 @@ class Assembler:
             if announces is not None and frame.declared is None:
                 frame.declared, frame.examples = announces.count, announces.examples
         self.push(frame)
+
+    def _under_a_header_cell(self) -> bool:
+        """Whether the line above is a table's first header cell, a word or two that
+        names no part of a plan ("การดำเนินงาน"): เป้าหมาย beside it is that column's
+        target (เป้าหมาย is a goal only as a heading of the plan's, contract decision 3)."""
+        above = self.last
+        return above is not None and above.kind is Kind.TEXT and above.label is None and not above.inline \
+            and len(above.text.text) <= _MAX_HEADER_CELL and " " not in above.text.text.strip()
 
     def out_of_sequence(self, line: Line) -> bool:
         """Whether a strategy's item neither goes on with the open list of strategies nor

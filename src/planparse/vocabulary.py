@@ -179,8 +179,9 @@ def bullet_style(glyph: str) -> str:
 
 # Where any label could start: one test that most lines fail, before trying each label.
 LABEL_START_PATTERN = re.compile(f"[\\d(]|[{_BULLET_CLASS}]")
-# A rule line: footnotes follow it.
-RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|\*{3,}|={4,}|…{4,}|\.{12,})\s*$")
+# A rule line: footnotes follow it. A line of stars is not one: cabinet summaries set it
+# between agenda items, and the next item's plan follows it.
+RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|={4,}|…{4,}|\.{12,})\s*$")
 
 # ----------------------------------------------------------------------- headings
 
