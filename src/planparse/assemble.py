@@ -586,6 +586,10 @@ class StrategyFrame(Container):
                 self.column += 1
                 self.child(kind).append(line)
                 return True
+            if self._title_goes_on(line):
+                assert self.title is not None
+                self.title = _joined(self.title, line)
+                return True
             self.explained = True
             return True  # a paragraph that explains the strategy
         if line.kind is Kind.LEAD_IN and line.announces is not None:
@@ -595,6 +599,19 @@ class StrategyFrame(Container):
             self.next_declared, self.next_examples = line.announces.count, line.announces.examples
             return True
         return super().take(line, assembler)
+
+    def _title_goes_on(self, line: Line) -> bool:
+        """Whether a line of text right under the title is the rest of a title wrapped
+        in a long text ("ยุทธศาสตร์ที่ 1 การปรับปรุงกฎหมาย…โดยไม่เป็นธรรม" / "ระหว่างเพศ"):
+        shorter than the title's line, and not a sentence of its own. A paragraph that
+        explains the strategy is longer, or starts as a sentence does."""
+        title = self.title
+        if title is None or self.children or self.explained or self.title_text is not None or line.inline:
+            return False
+        text, title_text = line.text.text, title.text.text
+        return len(title_text) >= _MIN_WRAPPED_TITLE and len(text) < min(len(title_text), _MAX_TITLE_TAIL) \
+            and not text.startswith("(") and not PARAGRAPH_OPENER_PATTERN.match(text) \
+            and not REPORTED_SPEECH_PATTERN.search(text)
 
     def _columns(self, listing: Optional[StrategyList]) -> list[Section]:
         return self.columns or (listing.columns if listing is not None else [])
@@ -703,6 +720,10 @@ def _open_vision(line: Line, assembler: Assembler) -> Container:
     return Vision(then=line.sections[1:])
 
 
+# A title wrapped to a second line is at least this long on its first, and the rest of
+# it at most as long as the second.
+_MIN_WRAPPED_TITLE = 50
+_MAX_TITLE_TAIL = 60
 # A table's header cell is at most this long.
 _MAX_HEADER_CELL = 20
 
