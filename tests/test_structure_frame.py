@@ -259,3 +259,45 @@ def test_a_long_title_wrapped_in_a_long_text_keeps_its_rest(below, title):
         "ยุทธศาสตร์ที่ 2 การส่งเสริมการมีส่วนร่วมของสตรีในกระบวนการตัดสินใจ",
     ))
     assert [s.title for s in document.strategies] == [title, "การส่งเสริมการมีส่วนร่วมของสตรีในกระบวนการตัดสินใจ"]
+
+
+@pytest.mark.parametrize("word", ["มาตรการ", "แผนย่อย"])
+def test_measures_with_nothing_above_them_are_the_strategies(word):
+    """Contract decision 5, for a top list named มาตรการ or แผนย่อย."""
+    document = planparse.parse(lines(
+        "ร่างแผนปฏิบัติการด้านการแก้ไขปัญหามลพิษทางอากาศ มีสาระสำคัญ ดังนี้",
+        f"{word}ที่ 1 การควบคุมการเผาในที่โล่ง",
+        "- ส่งเสริมการไถกลบตอซังแทนการเผา",
+        "- จัดตั้งจุดรับซื้อเศษวัสดุการเกษตร",
+        f"{word}ที่ 2 การลดมลพิษจากยานพาหนะ",
+        "- ตรวจวัดควันดำรถโดยสารสาธารณะ",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การควบคุมการเผาในที่โล่ง", guidelines=["ส่งเสริมการไถกลบตอซังแทนการเผา",
+                                                           "จัดตั้งจุดรับซื้อเศษวัสดุการเกษตร"]),
+        strategy("2", "การลดมลพิษจากยานพาหนะ", guidelines=["ตรวจวัดควันดำรถโดยสารสาธารณะ"])])
+
+
+def test_measures_under_a_strategy_are_a_section_the_schema_does_not_hold():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การควบคุมมลพิษทางอากาศ",
+        "แนวทางการพัฒนา",
+        "- ส่งเสริมการไถกลบตอซังแทนการเผา",
+        "มาตรการ",
+        "- ออกประกาศห้ามเผาในช่วงวิกฤต",
+        "ยุทธศาสตร์ที่ 2 การลดมลพิษจากยานพาหนะ",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การควบคุมมลพิษทางอากาศ", guidelines=["ส่งเสริมการไถกลบตอซังแทนการเผา"]),
+        strategy("2", "การลดมลพิษจากยานพาหนะ")])
+
+
+def test_measures_beside_another_column_are_that_tables_column():
+    document = planparse.parse(lines(
+        "1. นโยบายหลัก 8 ด้าน ประกอบด้วย",
+        "นโยบายหลัก",
+        "มาตรการ/ผลการดำเนินงานที่สำคัญ",
+        "1) การปกป้องและเชิดชูสถาบันพระมหากษัตริย์",
+        "1.1) โครงการหมู่บ้านสหกรณ์ตามพระราชดำริ",
+    ))
+    assert outline(document) == plan()

@@ -43,7 +43,7 @@ HEADINGS = [
     # sections the schema does not hold
     ("ค่าเป้าหมาย", S.OTHER), ("แผนงาน", S.OTHER), ("โครงการ", S.OTHER), ("แผนงาน/โครงการ", S.OTHER),
     ("หน่วยงานที่รับผิดชอบ", S.OTHER), ("งบประมาณ", S.OTHER), ("วัตถุประสงค์", S.OTHER),
-    ("จุดยืนทางยุทธศาสตร์", S.OTHER), ("มาตรการ", S.OTHER),
+    ("จุดยืนทางยุทธศาสตร์", S.OTHER), ("มาตรการ", S.MEASURE), ("แผนย่อย", S.MEASURE),
     ("ค่านิยม", S.CLOSE), ("จุดแข็ง (Strength)", S.CLOSE), ("ส่วนที่ 3", S.CLOSE), ("ภารกิจหลัก", S.CLOSE),
     # other bodies' plans
     ("ยุทธศาสตร์ชาติ 20 ปี", S.CITED), ("แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13", S.CITED),

@@ -815,6 +815,7 @@ class Assembler:
         self.province_plan = organization is not None and organization.kind == PROVINCE_KIND
         self.footnotes = False  # after a rule line, until the page ends
         self.under_rule = False  # no line but blanks since the rule line
+        self.measures_lead = False  # the plan's top list is its measures (มาตรการที่ 1 …)
         self.header = RepeatedHeader()
         self.last: Optional[Line] = None  # the line fed before this one
         self._skip_inline = False  # the content of a heading passed over
@@ -964,6 +965,11 @@ class Assembler:
         return True
 
     def heading(self, line: Line) -> None:
+        previous = self.last
+        if line.section is Section.MEASURE and previous is not None and previous.kind is Kind.HEADING:
+            # "นโยบายหลัก" / "มาตรการ/ผลการดำเนินงาน": a table's column beside another's
+            self.heading(replace(line, sections=(Section.OTHER,)))
+            return
         section = self.resolve(line.section)
         if section is None:
             return
@@ -1068,7 +1074,12 @@ class Assembler:
         frame.close(self)
 
     def resolve(self, section: Optional[Section]) -> Optional[Section]:
-        """A province's strategies are the plan's own only in a province's plan."""
+        """A province's strategies are the plan's own only in a province's plan; measures
+        are its strategies where no strategy stands above them (contract decision 5)."""
+        if section is Section.MEASURE:
+            if not self.measures_lead and self.no_strategies and not self._in_strategy():
+                self.measures_lead = True
+            return Section.STRATEGY if self.measures_lead else Section.OTHER
         if section is Section.PROVINCE_STRATEGY:
             return Section.STRATEGY if self.province_plan else Section.CITED
         if section is Section.PROVINCE_PLAN:

@@ -37,12 +37,14 @@ class Section(Enum):
     CLOSE = "close"  # a section that ends the plan part it stands in
     CITED = "cited"  # another body's plan, cited: its lists are not this plan's
     SUB = "sub"  # a third level under the list above (กลยุทธ์ย่อย): no place in the schema
+    # มาตรการ, แผนย่อย: the plan's strategies where nothing stands above them, else OTHER
+    MEASURE = "measure"
 
 
 GOAL_SECTIONS = frozenset({Section.GOAL, Section.PLAN_GOAL, Section.AIM, Section.PLAN_AIM})
 # Sections whose items the schema holds, in a list.
 LIST_SECTIONS = GOAL_SECTIONS | {
-    Section.MISSION, Section.STRATEGY, Section.PROVINCE_STRATEGY,
+    Section.MISSION, Section.STRATEGY, Section.PROVINCE_STRATEGY, Section.MEASURE,
     Section.GUIDELINE, Section.INDICATOR, Section.TACTIC}
 # Lists that hang under a strategy.
 CHILD_SECTIONS = frozenset({Section.GUIDELINE, Section.GOAL, Section.AIM, Section.INDICATOR,
