@@ -301,3 +301,20 @@ def test_measures_beside_another_column_are_that_tables_column():
         "1.1) โครงการหมู่บ้านสหกรณ์ตามพระราชดำริ",
     ))
     assert outline(document) == plan()
+
+
+def test_dimensions_with_lists_of_their_own_are_the_strategies():
+    """Contract decision 16: มิติ rows with nothing grouped under them, here with their
+    guidelines, are the plan's strategies."""
+    document = planparse.parse(lines(
+        "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ได้จัดทำแผนปฏิบัติราชการ โดยมีรายละเอียดของแต่ละมิติ ดังนี้",
+        "มิติที่ 1 การพัฒนาคนทุกช่วงวัย",
+        "แนวทางการดำเนินงาน ได้แก่ การพัฒนาเด็กปฐมวัย การส่งเสริมเยาวชน และการเตรียมความพร้อมสู่วัยสูงอายุ",
+        "มิติที่ 2 การเสริมสร้างครอบครัวเข้มแข็ง",
+        "แนวทางการดำเนินงาน ได้แก่ การส่งเสริมบทบาทครอบครัว และการป้องกันความรุนแรงในครอบครัว",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การพัฒนาคนทุกช่วงวัย", guidelines=[
+            "การพัฒนาเด็กปฐมวัย", "การส่งเสริมเยาวชน", "การเตรียมความพร้อมสู่วัยสูงอายุ"]),
+        strategy("2", "การเสริมสร้างครอบครัวเข้มแข็ง", guidelines=[
+            "การส่งเสริมบทบาทครอบครัว", "การป้องกันความรุนแรงในครอบครัว"])])

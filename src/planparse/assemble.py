@@ -564,7 +564,9 @@ class StrategyFrame(Container):
         return frame
 
     def holds(self, section: Section) -> bool:
-        return not self.group and (section in CHILD_SECTIONS or section is Section.OTHER)
+        # A group row's own lists (มิติที่ 1 … / แนวทางการดำเนินงาน …) make it a strategy,
+        # unless a strategy comes under it after all (contract decision 16).
+        return section in CHILD_SECTIONS or section is Section.OTHER
 
     def list_frame(self, assembler: Assembler) -> Optional[StrategyList]:
         return next((frame for frame in reversed(assembler.stack) if isinstance(frame, StrategyList)), None)
@@ -1032,7 +1034,8 @@ class Assembler:
         return None
 
     def _in_strategy(self) -> bool:
-        return any(isinstance(frame, StrategyFrame) and not frame.group for frame in self.stack)
+        """Whether a strategy, or a group row (whose own lists make it one), is open."""
+        return any(isinstance(frame, StrategyFrame) for frame in self.stack)
 
     def prose(self, line: Line) -> None:
         """What a paragraph of prose states of a plan, fed as lines of their own; the
