@@ -318,3 +318,17 @@ def test_dimensions_with_lists_of_their_own_are_the_strategies():
             "การพัฒนาเด็กปฐมวัย", "การส่งเสริมเยาวชน", "การเตรียมความพร้อมสู่วัยสูงอายุ"]),
         strategy("2", "การเสริมสร้างครอบครัวเข้มแข็ง", guidelines=[
             "การส่งเสริมบทบาทครอบครัว", "การป้องกันความรุนแรงในครอบครัว"])])
+
+
+def test_a_province_plan_before_a_committee_is_the_plans_own():
+    """Only a local government's plan cites its province's strategies (contract decision
+    2): a committee meeting on the province's plan states that plan."""
+    document = planparse.parse(lines(
+        "นายอดิศร มณีวงศ์ ผู้ว่าราชการจังหวัดน่าน เป็นประธานการประชุมคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ",
+        "เพื่อพิจารณาร่างแผนพัฒนาจังหวัดน่าน",
+        "ยุทธศาสตร์การพัฒนาจังหวัด 2 ยุทธศาสตร์ ประกอบด้วย",
+        "- ยุทธศาสตร์ที่ 1 การอนุรักษ์ทรัพยากรธรรมชาติ",
+        "- ยุทธศาสตร์ที่ 2 การพัฒนาการเกษตรมูลค่าสูง",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การอนุรักษ์ทรัพยากรธรรมชาติ"), strategy("2", "การพัฒนาการเกษตรมูลค่าสูง")])

@@ -814,7 +814,9 @@ class Assembler:
         self.vision: Optional[TextBlock] = None
         self.statements: dict[Section, list[list[Any]]] = defaultdict(list)
         self.warnings: list[Warning] = []
-        self.province_plan = organization is not None and organization.kind == PROVINCE_KIND
+        # Only a local government's plan cites its province's plan and strategies; in a
+        # text whose plan is a province's, a committee's or no named body's they are its own.
+        self.province_plan = organization is None or organization.kind in (PROVINCE_KIND, None)
         self.footnotes = False  # after a rule line, until the page ends
         self.under_rule = False  # no line but blanks since the rule line
         self.measures_lead = False  # the plan's top list is its measures (มาตรการที่ 1 …)
