@@ -332,3 +332,24 @@ def test_a_province_plan_before_a_committee_is_the_plans_own():
     ))
     assert outline(document) == plan(strategies=[
         strategy("1", "การอนุรักษ์ทรัพยากรธรรมชาติ"), strategy("2", "การพัฒนาการเกษตรมูลค่าสูง")])
+
+
+@pytest.mark.parametrize("sub", ["กลยุทธ์ย่อยที่ {n}.1 ส่งเสริมการออกแบบผลิตภัณฑ์ที่ใช้ซ้ำได้",
+                                 "กลยุทธ์ย่อยที่ {n} ส่งเสริมการออกแบบผลิตภัณฑ์ที่ใช้ซ้ำได้"])
+def test_numbered_sub_tactics_are_a_third_level_left_out(sub):
+    """Contract decisions 7 and 13: กลยุทธ์ย่อยที่ N.N under กลยุทธ์ที่ N has no place,
+    and the next tactic, or the next milestone, ends it."""
+    document = planparse.parse(lines(
+        "หมุดหมายที่ 9 ไทยมีเศรษฐกิจหมุนเวียนและสังคมคาร์บอนต่ำ",
+        "กลยุทธ์ที่ 1 การส่งเสริมการผลิตและการบริโภคตามแนวทางเศรษฐกิจหมุนเวียน",
+        sub.format(n=1),
+        "กลยุทธ์ที่ 2 การพัฒนาระบบจัดการขยะแบบครบวงจร",
+        sub.format(n=2),
+        "หมุดหมายที่ 10 ไทยมีระบบสาธารณสุขที่ทันสมัย",
+        "กลยุทธ์ที่ 1 การพัฒนาระบบการแพทย์ทางไกล",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("9", "ไทยมีเศรษฐกิจหมุนเวียนและสังคมคาร์บอนต่ำ", tactics=[
+            ("1", "การส่งเสริมการผลิตและการบริโภคตามแนวทางเศรษฐกิจหมุนเวียน"),
+            ("2", "การพัฒนาระบบจัดการขยะแบบครบวงจร")]),
+        strategy("10", "ไทยมีระบบสาธารณสุขที่ทันสมัย", tactics=[("1", "การพัฒนาระบบการแพทย์ทางไกล")])])

@@ -229,6 +229,8 @@ class Ignored(Container):
     def take(self, line: Line, assembler: Assembler) -> bool:
         if self.stated_in_prose and line.kind is Kind.TEXT and self.levels:
             return False
+        if self.section is Section.SUB and line.kind is Kind.ITEM and line.section is not None:
+            return False  # a third level holds its own lines: an item its heading word names ends it
         if line.kind is Kind.HEADING:  # the part's title, or a heading the section holds
             if self.awaits_title and assembler.resolve(line.section) is Section.CLOSE:
                 self.closed_part = True
@@ -240,8 +242,8 @@ class Ignored(Container):
             hint = assembler.resolve(line.section)
             if hint is Section.STRATEGY and not assembler.out_of_sequence(line):
                 return False
-            if self.section is Section.OTHER and hint in CHILD_SECTIONS:
-                return False
+            if self.section in (Section.OTHER, Section.SUB) and hint in CHILD_SECTIONS:
+                return False  # the next item of a list the strategy holds
         if line.kind is Kind.ITEM and line.label is not None:
             # Its own lists' numbering, so that their next items stay in it.
             if not any(level.label.key == line.label.key for level in self.levels):

@@ -378,11 +378,14 @@ def _ordinal_item(context: _Context) -> Optional[list[Line]]:
     if heading is None:
         conjunction = CONJUNCTION_PATTERN.match(context.body.text)
         heading = read_heading_word(context.body.text, conjunction.end()) if conjunction else None
-    if heading is None or heading.worded or heading.section not in _ORDINAL_SECTIONS:
+    if heading is None or heading.worded or heading.section not in _ORDINAL_SECTIONS | {Section.SUB}:
         return None
     ordinal = _ordinal_after(context.body.text, heading)
     if not ordinal:
         return None
+    if heading.section is Section.SUB:  # "กลยุทธ์ย่อยที่ 1.1 …": a third level, no place (decision 7)
+        return [context.typed(Kind.HEADING, context.body.slice(0, ordinal.end()).strip(),
+                              sections=(Section.SUB,))]
     number = ordinal.group("number") or ordinal.group("bare")
     label = Label(number, f"ordinal:{heading.section.value}")
     return [context.typed(Kind.ITEM, context.body.slice(ordinal.end()), label=label,
