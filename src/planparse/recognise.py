@@ -386,10 +386,20 @@ def _ordinal_item(context: _Context) -> Optional[list[Line]]:
     if heading.section is Section.SUB:  # "กลยุทธ์ย่อยที่ 1.1 …": a third level, no place (decision 7)
         return [context.typed(Kind.HEADING, context.body.slice(0, ordinal.end()).strip(),
                               sections=(Section.SUB,))]
+    if _an_amount(context.body.text[ordinal.end():]):
+        return [context.typed(Kind.TEXT, context.line.text)]  # "ประเด็นการพัฒนาที่ 1 วงเงิน 4,120 ล้านบาท"
     number = ordinal.group("number") or ordinal.group("bare")
     label = Label(number, f"ordinal:{heading.section.value}")
     return [context.typed(Kind.ITEM, context.body.slice(ordinal.end()), label=label,
                           sections=(heading.section,))]
+
+
+def _an_amount(text: str) -> bool:
+    """Whether what follows an item's number is a figure, after a word the schema does
+    not hold ("วงเงิน 4,120 ล้านบาท"): the item is named for its budget, not stated."""
+    word = read_heading_word(text.lstrip())
+    rest = text.lstrip()[word.end:] if word is not None and word.section is Section.OTHER else text
+    return AMOUNTS_ONLY_PATTERN.match(rest) is not None
 
 
 def _ordinal_after(text: str, heading: HeadingWord) -> Optional[re.Match[str]]:
@@ -430,6 +440,8 @@ def _strategy_name(context: _Context) -> Optional[list[Line]]:
     return [context.typed(Kind.ITEM, label=context.label, sections=(heading.section,), worded=True)]
 
 
+# Content that starts by counting the list it leads into: "2 ยุทธศาสตร์ ตามกรอบ … ดังนี้".
+_COUNTED_START = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})(?![\u0e01-\u0e4e])")
 _COUNT_ONLY = re.compile(rf"\s*\d{{1,3}}\s*(?:{LEAD_IN_UNITS})\s*$")
 # A count of something that is not a section's items, alone after a heading word:
 # "3 ธรรม", "4 ดี" name a framework.
@@ -489,7 +501,7 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     if label is not None and not label.weak and split_items(content.text) is None:
         return [head, context.typed(Kind.ITEM, content.slice(label_end), label=label)]
     _, announces = split_lead_in(context.body)
-    if announces is not None and split_items(content.text) is None:
+    if announces is not None and (split_items(content.text) is None or _COUNTED_START.match(content.text)):
         # "ยุทธศาสตร์ (…) จำนวน 3 ยุทธศาสตร์ … ดังนี้": a sentence that introduces the list
         return [context.typed(Kind.HEADING, context.body.slice(0, heading.end), label=context.label,
                               sections=sections, announces=announces, worded=heading.worded)]
