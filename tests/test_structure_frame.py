@@ -380,3 +380,12 @@ def test_a_heading_whose_content_counts_the_list_below_announces_it():
     ))
     assert outline(document) == plan(strategies=[
         strategy("1", "การบริหารจัดการความปลอดภัยทางถนน"), strategy("2", "ถนนและการสัญจรที่ปลอดภัย")])
+
+
+@pytest.mark.parametrize("content", ["ระยะเวลาเฉลี่ยที่หน่วยแพทย์ฉุกเฉินไปถึงที่เกิดเหตุ ไม่เกิน 10 นาที",
+                                     "งบประมาณที่เบิกจ่ายได้ตามแผนไม่น้อยกว่าร้อยละ 90"])
+def test_content_after_a_separator_keeps_its_first_words(content):
+    """A heading word that starts the content's phrase ("ระยะเวลาเฉลี่ย…") is content."""
+    document = planparse.parse(lines("ยุทธศาสตร์ที่ 5 : การตอบสนองหลังเกิดอุบัติเหตุ", f"ตัวชี้วัด : {content}"))
+    [built] = document.strategies
+    assert [i.text for i in built.indicators] == [content]

@@ -291,6 +291,8 @@ def read_heading_rest(text: str, start: int) -> HeadingRest:
             sections.append(heading.section)
             position = heading.end
             continue
+        if heading is not None and body_text[position - 1] == " ":
+            break  # "ตัวชี้วัด : ระยะเวลาเฉลี่ย…": a phrase of the content starts with a heading word
         found = _glued_word(body_text, position)
         if found > position:
             position = found
