@@ -389,3 +389,24 @@ def test_content_after_a_separator_keeps_its_first_words(content):
     document = planparse.parse(lines("ยุทธศาสตร์ที่ 5 : การตอบสนองหลังเกิดอุบัติเหตุ", f"ตัวชี้วัด : {content}"))
     [built] = document.strategies
     assert [i.text for i in built.indicators] == [content]
+
+
+def test_lettered_sub_headings_open_a_strategys_lists():
+    document = planparse.parse(lines(
+        "ยุทธศาสตร์ที่ 1 การลดขยะที่แหล่งกำเนิด",
+        "ก. เป้าหมาย",
+        "บรรจุภัณฑ์ทั้งหมดนำกลับมาใช้ใหม่ได้",
+        "ข. ตัวชี้วัด",
+        "(1) สัดส่วนบรรจุภัณฑ์ที่ผ่านการรับรองร้อยละ 50",
+        "ค. แนวทางดำเนินการ",
+        "(1) กำหนดมาตรฐานบรรจุภัณฑ์เพื่อสิ่งแวดล้อม",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "การลดขยะที่แหล่งกำเนิด", goals=["บรรจุภัณฑ์ทั้งหมดนำกลับมาใช้ใหม่ได้"],
+                 indicators=[("1", "สัดส่วนบรรจุภัณฑ์ที่ผ่านการรับรองร้อยละ 50")],
+                 guidelines=[("1", "กำหนดมาตรฐานบรรจุภัณฑ์เพื่อสิ่งแวดล้อม")])])
+
+
+def test_lettered_items_have_no_number():
+    document = planparse.parse(lines("พันธกิจ", "ก. พัฒนาเมืองให้น่าอยู่", "ข. ส่งเสริมเศรษฐกิจชุมชน"))
+    assert outline(document) == plan(missions=["พัฒนาเมืองให้น่าอยู่", "ส่งเสริมเศรษฐกิจชุมชน"])

@@ -118,7 +118,8 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
         if match:
             if AMOUNT_PATTERN.match(text, match.end()):
                 return None, 0  # "2.50 ล้านบาท": an amount
-            return Label(match.group("number"), style, weak), _skip_spaces(text, match.end())
+            number = match.group("number") if "number" in pattern.groupindex else None
+            return Label(number, style, weak), _skip_spaces(text, match.end())
     return None, 0
 
 

@@ -142,6 +142,8 @@ LABELS: tuple[tuple[str, str, bool], ...] = (
     ("dotted", r"(?P<number>\d{1,4})\.(?!\d)", False),
     # 1)
     ("rparen", r"(?P<number>\d{1,4})\)", False),
+    # ก. ข. ค. (a consonant and a dot): lettered, so numbered by none (as a bullet is)
+    ("letter", r"[\u0e01-\u0e2e]\.(?=\s)", False),
     # ๒ บริหาร... : a bare number followed by Thai text
     ("bare", r"(?P<number>\d{1,2})(?=\s+[\u0e01-\u0e4e])", True),
 )
@@ -180,7 +182,7 @@ def bullet_style(glyph: str) -> str:
 
 
 # Where any label could start: one test that most lines fail, before trying each label.
-LABEL_START_PATTERN = re.compile(f"[\\d(]|[{_BULLET_CLASS}]")
+LABEL_START_PATTERN = re.compile(f"[\\d(]|[{_BULLET_CLASS}]|[\u0e01-\u0e2e]\\.\\s")
 # A rule line: footnotes follow it. A line of stars is not one: cabinet summaries set it
 # between agenda items, and the next item's plan follows it.
 RULE_PATTERN = re.compile(r"^\s*(?:[_＿]{4,}|[-–—]{8,}|={4,}|…{4,}|\.{12,})\s*$")
