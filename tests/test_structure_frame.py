@@ -410,3 +410,18 @@ def test_lettered_sub_headings_open_a_strategys_lists():
 def test_lettered_items_have_no_number():
     document = planparse.parse(lines("พันธกิจ", "ก. พัฒนาเมืองให้น่าอยู่", "ข. ส่งเสริมเศรษฐกิจชุมชน"))
     assert outline(document) == plan(missions=["พัฒนาเมืองให้น่าอยู่", "ส่งเสริมเศรษฐกิจชุมชน"])
+
+
+@pytest.mark.parametrize("title_lines", [
+    ("ยุทธศาสตร์ที่ 2 การส่งเสริมเศรษฐกิจ การค้าชายแดน และการท่องเที่ยว "
+     "มีเป้าหมายให้ประชาชนมีรายได้เพิ่มขึ้นและเมืองเป็นศูนย์กลางการค้าของภูมิภาค มีแนวทางการพัฒนา ดังนี้",),
+    ("ยุทธศาสตร์ที่ 2 การส่งเสริมเศรษฐกิจ การค้าชายแดน และการท่องเที่ยว",
+     "มีเป้าหมายหลักให้ประชาชนมีรายได้เพิ่มขึ้นและเมืองเป็นศูนย์กลางการค้าของภูมิภาค"),
+], ids=["on-the-title-line", "on-the-next-line"])
+def test_a_goal_stated_after_a_strategys_title_is_its_goal(title_lines):
+    """Contract decisions 3 and 8: the title is the name; มีเป้าหมาย… states a goal."""
+    document = planparse.parse(lines(*title_lines, "2.1 ส่งเสริมและพัฒนาตลาดสด ตลาดนัด และย่านการค้าของเมือง"))
+    assert outline(document) == plan(strategies=[
+        strategy("2", "การส่งเสริมเศรษฐกิจ การค้าชายแดน และการท่องเที่ยว",
+                 goals=["ประชาชนมีรายได้เพิ่มขึ้นและเมืองเป็นศูนย์กลางการค้าของภูมิภาค"],
+                 guidelines=[("2.1", "ส่งเสริมและพัฒนาตลาดสด ตลาดนัด และย่านการค้าของเมือง")])])

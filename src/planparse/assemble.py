@@ -667,6 +667,8 @@ class StrategyFrame(Container):
         if not title:
             return
         listing.table = self.columns if self.table_first else []
+        if not self.children.get(Section.GOAL) and not self.children.get(Section.AIM):
+            self.child(Section.AIM).extend(self._goal_in_title()[1])
         children = _strategy_children(self.children)
         number = self.title.label.number if self.title.label else None
         built = Strategy(number=number, title=title, span=span, **children)
@@ -681,8 +683,25 @@ class StrategyFrame(Container):
             return _clean(title.text), Span(start_line=min(first, title.span().start_line),
                                             end_line=title.span().end_line)
         inline = self.title.label is not None and self.title.label.style == "inline"
-        title = strategy_title(split_lead_in(text)[0], inline)  # a name runs on into a description
+        named = split_lead_in(text)[0]
+        goal_start, _ = self._goal_in_title()
+        if goal_start is not None:
+            named = named.slice(0, goal_start).strip()
+        title = strategy_title(named, inline)  # a name runs on into a description
         return _clean(title.text), title.span()
+
+    def _goal_in_title(self) -> tuple[Optional[int], list[Line]]:
+        """A goal the title's line goes on to state ("… มีเป้าหมายให้ประชาชนมีรายได้เพิ่มขึ้น
+        มีแนวทางการพัฒนา ดังนี้", contract decision 3): where it starts, and its lines."""
+        if self.title is None or self.title_text is not None:
+            return None, []
+        named = split_lead_in(self.title.text)[0]
+        found = find_statements(named, self.title.indent)
+        for index, statement in enumerate(found[:-1]):
+            if statement.kind is Kind.HEADING and statement.section is Section.AIM and found[index + 1].kind is Kind.ITEM:
+                start = named.text.find(statement.text.text)
+                return (start if start > 0 else None), [replace(found[index + 1], label=None)]
+        return None, []
 
 
 def _strategy_children(children: dict[Section, list[Line]]) -> dict[str, list[Item]]:
