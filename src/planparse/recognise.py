@@ -528,12 +528,29 @@ def _item(context: _Context) -> Optional[list[Line]]:
         if run_on is not None and run_on[0].start <= _LABEL_ROOM:  # "(1) … (2) … (3) …" on one line
             return [context.typed(Kind.ITEM, context.line.text.slice(piece.start, piece.end).strip(),
                                   label=Label(piece.number, label.style)) for piece in run_on]
-    child = re.search(rf"\s({re.escape(label.number)}\.1)\s+(?=\S)", context.body.text) \
+    child = _first_child(context.body.text, label.number) \
         if label.number is not None and label.style == "dotted" else None
     if child is None:
         return [context.typed(Kind.ITEM, label=label, sections=sections)]
-    return [context.typed(Kind.ITEM, context.body.slice(0, child.start()).strip(), label=label, sections=sections),
-            context.typed(Kind.ITEM, context.body.slice(child.end()), label=Label(child.group(1), "dotted"))]
+    start, end = child
+    return [context.typed(Kind.ITEM, context.body.slice(0, start).strip(), label=label, sections=sections),
+            context.typed(Kind.ITEM, context.body.slice(end), label=Label(f"{label.number}.1", "dotted"))]
+
+
+def _first_child(text: str, number: str) -> Optional[tuple[int, int]]:
+    """Where " <number>.1 " stands in ``text`` with text after it, and where that text
+    starts. (A search, not a pattern built for each number: a thousand labels would
+    each compile one.)"""
+    needle = f" {number}.1 "
+    at = text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if end < len(text):
+            return at, end
+        at = text.find(needle, at + 1)
+    return None
 
 
 def _lead_in(context: _Context) -> Optional[list[Line]]:

@@ -266,7 +266,8 @@ QUOTED_PATTERN = re.compile(r"[\"“”«‘]\s*(?P<text>[^\"“”«»‘’]{4
 # before it ("ครั้งที่1"); so is a "*" there, or after a figure ("ร้อยละ 10*") (contract
 # decision 12).
 FOOTNOTE_MARKER_PATTERN = re.compile(
-    "(?:" + f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
+    # (the look-ahead first: most positions hold neither, and fail there at once)
+    r"(?=[\d*])(?:" + f"(?<=[{THAI}a-z)])" + "".join(f"(?<!{word})" for word in _column("ordinal_words"))
     + r"(?:\d{1,2}/|\d{1,2}|\*+)|(?<=\d)\*+)" + rf"(?![\d.,/:%-])(?=\s|$|[,;)]|[{THAI}])")
 
 ORGANIZATION_PATTERN = re.compile(
