@@ -425,3 +425,35 @@ def test_a_goal_stated_after_a_strategys_title_is_its_goal(title_lines):
         strategy("2", "การส่งเสริมเศรษฐกิจ การค้าชายแดน และการท่องเที่ยว",
                  goals=["ประชาชนมีรายได้เพิ่มขึ้นและเมืองเป็นศูนย์กลางการค้าของภูมิภาค"],
                  guidelines=[("2.1", "ส่งเสริมและพัฒนาตลาดสด ตลาดนัด และย่านการค้าของเมือง")])])
+
+
+def test_a_heading_with_its_content_after_a_separator_never_ends_a_broken_word():
+    document = planparse.parse(lines(
+        "กลยุทธ์ที่ 1 ยกระดับทักษะดิจิทัลพื้นฐาน",
+        "แนวทางการดำเนินงาน",
+        "1) พัฒนาหลักสูตรที่เรียนออนไลน์ได้",  # ได้ + ตัว… reads as one word
+        "ตัวชี้วัด : จำนวนแรงงานที่ผ่านการฝึก 600,000 คน",
+        "",
+        "นอกจากนี้ อธิบดีได้กำชับให้หน่วยงานรายงานผลทุกไตรมาส",
+    ))
+    assert outline(document) == plan(strategies=[
+        strategy("1", "ยกระดับทักษะดิจิทัลพื้นฐาน", guidelines=[("1", "พัฒนาหลักสูตรที่เรียนออนไลน์ได้")],
+                 indicators=["จำนวนแรงงานที่ผ่านการฝึก 600,000 คน"])])
+
+
+def test_once_a_name_has_its_paragraph_the_lists_next_names_do_too():
+    """Contract decision 8: in a list of names each explained by a paragraph, a short
+    paragraph under a later name is still its explanation, not the name's next line."""
+    document = planparse.parse(lines(
+        "กลยุทธ์ที่ 1 ยกระดับทักษะดิจิทัลพื้นฐาน",
+        "แนวทางการดำเนินงาน",
+        "1) ศูนย์ฝึกทักษะดิจิทัลชุมชน",
+        "จัดตั้งศูนย์ฝึกในสถาบันพัฒนาฝีมือแรงงานร่วมกับองค์กรปกครองส่วนท้องถิ่น และให้ยืมอุปกรณ์แก่ผู้ที่ไม่มีอุปกรณ์ของตนเอง",
+        "2) คลังหลักสูตรออนไลน์สำหรับแรงงาน",
+        "เปิดหลักสูตรระยะสั้นที่เรียนได้ทุกที่",
+        "3) เครือข่ายพี่เลี้ยงดิจิทัล",
+        "อาสาสมัครในชุมชนช่วยผู้เรียนสูงวัย",
+    ))
+    [built] = document.strategies
+    assert [g.text for g in built.guidelines] == [
+        "ศูนย์ฝึกทักษะดิจิทัลชุมชน", "คลังหลักสูตรออนไลน์สำหรับแรงงาน", "เครือข่ายพี่เลี้ยงดิจิทัล"]

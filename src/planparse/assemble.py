@@ -277,6 +277,7 @@ class ItemList(Container):
     lead: Optional[Line] = None  # a short line under the heading, not yet an item
     split_inline: bool = False  # its items were written on one line
     after_blank: bool = False  # a blank line stands after its last item
+    explained: bool = False  # its items are names, each with a paragraph under it
 
     def holds(self, section: Section) -> bool:
         # A third level under its items (กลยุทธ์ย่อย); their numbering goes on after it.
@@ -359,10 +360,16 @@ class ItemList(Container):
                     or REPORTED_SPEECH_PATTERN.search(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
-            if _explains(last, line):
-                return True  # a paragraph under a short name explains it (decision 8)
+            if self.explained or _explains(last, line):
+                # a paragraph under a short name explains it (decision 8); once one does,
+                # the list is written so: the next names' paragraphs do as well
+                self.explained = True
+                return True
             self.items[-1] = _joined(last, line)
             return True
+        if self.items and (PARAGRAPH_OPENER_PATTERN.match(line.text.text)
+                           or REPORTED_SPEECH_PATTERN.search(line.text.text)):
+            return False  # "นอกจากนี้ อธิบดี…": the prose again, not the next unlabelled item
         if not self.items and self.lead is None and self._stated_in(line, assembler):
             return True
         if not self.items and self.lead is None and len(line.text.text) <= _MAX_LEAD_FRAGMENT:

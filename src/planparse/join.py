@@ -145,7 +145,7 @@ def going_on(previous: Line, line: Line, previous_end: str,
             and line.whole is not None and CONTINUING_END_PATTERN.search(previous_end) \
             and reads_as_prose(line, previous_text):
         return line.whole  # "… ชุมชนและ" / "สถานที่ที่ได้มาตรฐาน": the item goes on
-    if line.kind is Kind.HEADING and line.label is None and not _bare(line) \
+    if line.kind is Kind.HEADING and line.label is None and not _bare(line) and not _separated(line) \
             and is_broken_word(previous_end, line.text.text):
         return line.whole or line.text  # "… เกิด" / "ประโยชน์สูงสุด": a word runs on into it
     if previous.kind is Kind.TEXT and (previous.wrapped or CONTINUING_END_PATTERN.search(previous_end)) \
