@@ -52,6 +52,7 @@ from .vocabulary import (
     ABBREVIATION_PATTERN,
     ADOPTION_PATTERN,
     BODY_NAME_CLOSING_PATTERN,
+    BODY_NAME_JOINER_PATTERN,
     BODY_NAME_ENDING_PATTERN,
     BODY_START_CANDIDATE_PATTERN,
     BODY_START_PATTERN,
@@ -518,10 +519,23 @@ def _body_name_end(text: str, start: int, run_end: int) -> int:
     closing = BODY_NAME_CLOSING_PATTERN.search(text, start, run_end if ending is None else ending.start() + 1)
     if closing is not None:
         return closing.end()
-    if ending is not None:
+    if ending is not None and not _abbreviated_whole(text, ending, run_end):
         return ending.start()
     bracketed = BODY_NAME_CLOSING_PATTERN.match(text, run_end)  # " (องค์การมหาชน)"
     return bracketed.end() if bracketed else run_end
+
+
+def _abbreviated_whole(text: str, ending: re.Match[str], run_end: int) -> bool:
+    """Whether a joiner before another body's word is inside one name, as its
+    abbreviation right after the whole run shows: "กรมกิจการสตรีและสถาบันครอบครัว (สค.)"."""
+    return ending.group().strip() != "" and BODY_NAME_JOINER_PATTERN.fullmatch(ending.group()) is not None \
+        and ABBREVIATION_PATTERN.match(text, _skip_blank(text, run_end)) is not None
+
+
+def _skip_blank(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
 
 
 def _body_mention(text: str, start: int, name_end: int) -> _Mention:

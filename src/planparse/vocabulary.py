@@ -394,6 +394,7 @@ LOCAL_NAME_AFTER_BRACKET_PATTERN = re.compile(rf"\s*\([^()\n]{{1,12}}\)\s*(?P<na
 # The Thai letters glued after a body's word: its name, and what runs on after it.
 GLUED_RUN_PATTERN = re.compile(f"[{_THAI}]*")
 BODY_NAME_CLOSING_PATTERN = re.compile(_words("body_name_closings"))
+BODY_NAME_JOINER_PATTERN = re.compile(_words("body_name_joiners"))
 BODY_NAME_ENDING_PATTERN = re.compile(
     f"{_words('body_name_endings')}"
     f"|{_words('body_name_joiners')}(?=(?:{_words('body_kinds')}|{_LOCAL_KIND_WORDS}"
