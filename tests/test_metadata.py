@@ -121,8 +121,6 @@ ORGANIZATIONS = [
         id="governor-without-province-word"),
     org("คณะรัฐมนตรีมีมติเห็นชอบร่างแผนปฏิบัติการฯ ตามที่กรมกิจการสตรีและสถาบันครอบครัว (สค.) เสนอ",
         "กรมกิจการสตรีและสถาบันครอบครัว", id="a-name-with-and-before-its-abbreviation"),
-    org("คณะรัฐมนตรีมีมติเห็นชอบร่างแผนฯ ตามที่กระทรวงศึกษาธิการและสถาบันอุดมศึกษา เสนอ",
-        "กระทรวงศึกษาธิการ", id="two-bodies-joined-without-an-abbreviation"),
     # a local plan cites its province's plan first: on a tie the local government owns it
     org("1.1 แผนพัฒนาจังหวัดมหาสารคาม (พ.ศ. 2566 – 2570)\nประเด็นยุทธศาสตร์ที่ 1 การพัฒนาการเกษตร\n"
         "2. ยุทธศาสตร์ขององค์การบริหารส่วนตำบลหนองแวงใหญ่\nยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน",
