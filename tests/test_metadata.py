@@ -121,6 +121,12 @@ ORGANIZATIONS = [
         id="governor-without-province-word"),
     org("คณะรัฐมนตรีมีมติเห็นชอบร่างแผนปฏิบัติการฯ ตามที่กรมกิจการสตรีและสถาบันครอบครัว (สค.) เสนอ",
         "กรมกิจการสตรีและสถาบันครอบครัว", id="a-name-with-and-before-its-abbreviation"),
+    # a body written with the body it belongs to: what the text says is the first's
+    org("สำนักงานเลขาธิการสภาการศึกษา (สกศ.) จัดประชุมรับฟังความคิดเห็น\n"
+        "สกศ. กระทรวงศึกษาธิการ ได้จัดทำแผนพัฒนาเด็กปฐมวัย พ.ศ. 2566 - 2570",
+        "สำนักงานเลขาธิการสภาการศึกษา", id="an-office-then-its-ministry-prepares"),
+    org("กรมส่งเสริมการเกษตร กระทรวงเกษตรและสหกรณ์ ได้จัดทำแผนพัฒนาการเกษตร", "กรมส่งเสริมการเกษตร",
+        id="a-department-then-its-ministry-prepares"),
     # a local plan cites its province's plan first: on a tie the local government owns it
     org("1.1 แผนพัฒนาจังหวัดมหาสารคาม (พ.ศ. 2566 – 2570)\nประเด็นยุทธศาสตร์ที่ 1 การพัฒนาการเกษตร\n"
         "2. ยุทธศาสตร์ขององค์การบริหารส่วนตำบลหนองแวงใหญ่\nยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน",

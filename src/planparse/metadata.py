@@ -374,8 +374,11 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
     titled_by = _title_body(text, mentions)
     next_subject = 0
     last_meeting: Optional[_Body] = None
-    for mention in mentions:
-        while next_subject < len(subject_starts) and subject_starts[next_subject] < mention.end:
+    parents = _parents(text, mentions)
+    for index, mention in enumerate(mentions):
+        # What the text says of the body is said after its parent, when one follows it.
+        end = mentions[parents[index]].end if index in parents else mention.end
+        while next_subject < len(subject_starts) and subject_starts[next_subject] < end:
             next_subject += 1
         if mention.government:
             continue
@@ -383,18 +386,21 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
             if last_meeting is None:
                 continue
             mention.body = last_meeting
-        limit = min(mention.end + _CLAUSE_CHARS, len(text),
+        if index in parents.values():
+            yield mention, Role.PASSING  # "สกศ. กระทรวงศึกษาธิการ ได้จัดทำ…": the body's parent
+            continue
+        limit = min(end + _CLAUSE_CHARS, len(text),
                     subject_starts[next_subject] if next_subject < len(subject_starts) else len(text))
         before_start = _context_start(text, mention.start)
         context = _Context(
             text=text,
             start=mention.start,
-            end=mention.end,
+            end=end,
             before_start=before_start,
             plan_name_start=max(before_start, mention.start - _PLAN_NAME_CHARS),
             near_start=max(before_start, mention.start - _NEAR_CHARS),
-            clause_end=_clause_end(text, mention.end, limit),
-            line_end=_line_end(text, mention.end, mention.end + _LINE_REST_CHARS),
+            clause_end=_clause_end(text, end, limit),
+            line_end=_line_end(text, end, end + _LINE_REST_CHARS),
             subject=mention.subject,
             titled=mention.titled,
             in_title=mention is titled_by,
@@ -403,6 +409,18 @@ def _roles(text: str, mentions: list[_Mention]) -> Iterator[tuple[_Mention, Role
         if role is Role.MEETING:
             last_meeting = mention.body
         yield mention, role
+
+
+def _parents(text: str, mentions: list[_Mention]) -> dict[int, int]:
+    """The mention right after each that names the body it belongs to, written next to
+    it with nothing but a space between ("กรมส่งเสริมการเกษตร กระทรวงเกษตรและสหกรณ์"):
+    the index of each body's mention, to its parent's."""
+    parents: dict[int, int] = {}
+    for index, (mention, following) in enumerate(zip(mentions, mentions[1:])):
+        if mention.body is not None and following.body is not None and following.body.key != mention.body.key \
+                and index not in parents.values() and not text[mention.end:following.start].strip():
+            parents[index] = index + 1
+    return parents
 
 
 def _context_start(text: str, position: int) -> int:
