@@ -146,7 +146,8 @@ class Root(Container):
             announced = assembler.resolve(line.announces.section) if line.announces is not None else None
             counted = announced in _OPENS and line.announces is not None and line.announces.count is not None
             cited = counted and CITED_PLAN_PATTERN.search(line.text.text) is not None
-            if counted and (cited or assembler.vision is not vision) and assembler.no_strategies:
+            if announced is not None and counted and (cited or assembler.vision is not vision) \
+                    and assembler.no_strategies:
                 # "… มีวิสัยทัศน์ “…” และได้กำหนดประเด็นการพัฒนาไว้ 2 ประเด็น ประกอบด้วย": the
                 # body that states the vision counts the list below, another body's where the
                 # sentence names that plan. A sentence stating no vision may count anyone's

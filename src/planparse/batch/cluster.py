@@ -123,9 +123,10 @@ def _local_cluster(workers: int) -> LocalCluster:
 
 # A worker that dies counts against every task it was given, running or waiting, and a
 # task counted against more than ``allowed-failures`` times is given up: given only what
-# its threads run, a worker that a file kills counts against that file alone. (README:
-# start a scheduler of your own with it too.)
-SCHEDULER_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}
+# its threads run, and none stolen onto it from a busier worker, a worker that a file
+# kills counts against that file alone. (README: start a scheduler of your own with it too.)
+SCHEDULER_CONFIG = {"distributed.scheduler.worker-saturation": 1.0,
+                    "distributed.scheduler.work-stealing": False}
 
 
 def _remote_client(address: str) -> Client:
