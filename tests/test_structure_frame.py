@@ -457,3 +457,11 @@ def test_once_a_name_has_its_paragraph_the_lists_next_names_do_too():
     [built] = document.strategies
     assert [g.text for g in built.guidelines] == [
         "ศูนย์ฝึกทักษะดิจิทัลชุมชน", "คลังหลักสูตรออนไลน์สำหรับแรงงาน", "เครือข่ายพี่เลี้ยงดิจิทัล"]
+
+
+def test_measures_counted_in_a_sentence_about_a_plan_are_its_strategies():
+    document = planparse.parse(lines(
+        "แผนปฏิบัติการด้านการจัดการขยะพลาสติก ประกอบด้วย 2 มาตรการ ได้แก่ (1) การลดขยะพลาสติกที่แหล่งกำเนิด "
+        "และ (2) การจัดการขยะพลาสติกหลังการบริโภค",
+    ))
+    assert [s.title for s in document.strategies] == ["การลดขยะพลาสติกที่แหล่งกำเนิด", "การจัดการขยะพลาสติกหลังการบริโภค"]

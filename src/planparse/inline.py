@@ -47,6 +47,7 @@ from .vocabulary import (
     PROSE_LEAD_IN_WORDS,
     PROSE_RESUMES_PATTERN,
     CITED_PLAN_PATTERN,
+    PLAN_WORD_PATTERN,
     PROSE_VISION_LEAD,
     SHORT_REFERENCE_PATTERN,
     REFERENCE_PATTERN,
@@ -557,8 +558,8 @@ def _anchors(raw: str, top_level: bool = True) -> list[_Anchor]:
         if unit_end is None:
             continue
         section = _unit_section(raw, match, top_level)
-        if section is None:
-            continue
+        if section is None or section is Section.MEASURE and not _names_a_plan(raw, match.start()):
+            continue  # "ดำเนินมาตรการช่วยเหลือ 4 ด้าน ได้แก่ …": a body's actions, no plan's list
         opener = _OPENER.match(raw, unit_end)
         items_start = opener.end() if opener else unit_end
         opened = bool(_HAS_OPENER.search(raw[unit_end:items_start]))
@@ -569,6 +570,16 @@ def _anchors(raw: str, top_level: bool = True) -> list[_Anchor]:
         if heading and opener and _HAS_OPENER.search(opener.group()):
             anchors.append(_Anchor(match.start(), opener.end(), section_of(heading), None, True))
     return sorted(anchors, key=lambda anchor: anchor.start)
+
+
+def _names_a_plan(raw: str, position: int) -> bool:
+    """Whether the sentence names a plan before ``position`` ("แผน… ประกอบด้วย 3 มาตรการ"):
+    measures are a plan's top list only where a plan is spoken of (contract decision 5)."""
+    return PLAN_WORD_PATTERN.search(raw, max(0, position - _PLAN_NAMED_REACH), position) is not None
+
+
+# How far before a count of measures the plan they belong to may be named.
+_PLAN_NAMED_REACH = 150
 
 
 def _past_qualifiers_glued(raw: str, position: int) -> Optional[int]:

@@ -451,6 +451,7 @@ OWNER_BEFORE_PATTERN = re.compile(
 )
 # A text whose first line starts with a plan's word has the plan's title there.
 TITLE_LINE_PATTERN = re.compile(f"\\s*{_words('plan_words')}")
+PLAN_WORD_PATTERN = re.compile(_words("plan_words"))
 STATEMENT_BEFORE_PATTERN = re.compile(f"{_words('statement_words')}{_PLAN_NAME_BEFORE}")
 GOVERNMENT_BEFORE_PATTERN = re.compile(
     f"{_words('government_titles')}\\s*{_words('body_name_joiners')}?\\s*{_TITLES}\\s?\\Z"
