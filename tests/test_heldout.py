@@ -20,8 +20,8 @@ HELD_OUT = Path(__file__).parent / "heldout"
 SCORER = SHARED / "eval" / "score.py"
 
 # Pinned a little under what each set gives at the time of pinning (cabinet 0.969, news
-# 0.914, local 0.896, national 0.917, fresh_e 0.910, fresh_f 0.796): a lost unit or two
-# passes, a lost pattern does not. Raise them as the parser improves.
+# 0.914, local 0.896, national 0.917, fresh_e 0.910, fresh_f 0.799, fresh_g 0.879): a
+# lost unit or two passes, a lost pattern does not. Raise them as the parser improves.
 MINIMUM_MICRO_F1 = {
     "cabinet": 0.95,
     "news": 0.89,
@@ -29,6 +29,7 @@ MINIMUM_MICRO_F1 = {
     "national": 0.90,
     "fresh_e": 0.89,
     "fresh_f": 0.78,
+    "fresh_g": 0.86,
 }
 
 
