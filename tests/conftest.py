@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+import planparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -30,6 +35,26 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """``../shared/eval/score.py``, imported: the scorer our texts are judged by. A gate
+    fails, not skips, without it."""
+    path = SHARED / "eval" / "score.py"
+    assert path.exists(), f"the shared evaluation data is missing: {path}"
+    spec = importlib.util.spec_from_file_location("score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_against_gold(scorer: ModuleType, gold_path: Path, text_path: Path):
+    """The scorer's tally of planparse's document for ``text_path`` against its gold."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    predicted = json.loads(planparse.to_json(planparse.parse_file(text_path)))
+    return scorer.score_document(gold, predicted)
 
 
 @pytest.fixture

@@ -7,17 +7,13 @@ development set cannot quietly lose it. Scored with the shared scorer, which mus
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
-import planparse
-from conftest import SHARED
+from conftest import score_against_gold
 
 HELD_OUT = Path(__file__).parent / "heldout"
-SCORER = SHARED / "eval" / "score.py"
 
 # Pinned a little under what each set gives at the time of pinning (cabinet 0.969, news
 # 0.914, local 0.896, national 0.917, fresh_e 0.910, fresh_f 0.799, fresh_g 0.879): a
@@ -33,24 +29,13 @@ MINIMUM_MICRO_F1 = {
 }
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    assert SCORER.exists(), f"the shared evaluation data is missing: {SCORER}"
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("name", sorted(MINIMUM_MICRO_F1))
 def test_a_held_out_set_scores_at_least_pinned(scorer, name):
     texts = sorted((HELD_OUT / name / "texts").glob("*.txt"))
     assert texts, f"the held-out set {name} is missing"
     total = scorer.Tally()
     for text in texts:
-        gold = json.loads((HELD_OUT / name / "gold" / f"{text.stem}.json").read_text(encoding="utf-8"))
-        predicted = json.loads(planparse.to_json(planparse.parse_file(text)))
-        total.merge(scorer.score_document(gold, predicted))
+        total.merge(score_against_gold(scorer, HELD_OUT / name / "gold" / f"{text.stem}.json", text))
     _, _, micro = scorer.f1(*total.totals())
     assert micro >= MINIMUM_MICRO_F1[name], f"{name}: micro-F1 {micro:.3f}"
 

@@ -3,7 +3,6 @@ names a plan's owner or its years, and the traps beside each."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from typing import Optional
@@ -282,12 +281,7 @@ NO_PLAN = ("d25", "d26", "d27", "d28")
 MINIMUM_F1 = {"organization": 1.0, "period": 1.0}
 
 
-def test_metadata_on_the_development_set():
-    scorer_path = SHARED / "eval" / "score.py"
-    assert scorer_path.exists(), f"the shared evaluation data is missing: {scorer_path}"
-    spec = importlib.util.spec_from_file_location("score", scorer_path)
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+def test_metadata_on_the_development_set(scorer):
     tallies = {field: [0, 0, 0] for field in MINIMUM_F1}
     for gold_path in sorted((DEVELOPMENT / "gold").glob("*.json")):
         if gold_path.stem.startswith(NO_PLAN):

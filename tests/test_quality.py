@@ -9,16 +9,13 @@ is no gate.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
 import planparse
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, SHARED, score_against_gold
 
-SCORER = SHARED / "eval" / "score.py"
 SEED_GOLD = SHARED / "eval" / "gold"
 DEVELOPMENT = SHARED / "eval" / "dev"
 
@@ -38,21 +35,6 @@ MINIMUM_DEV_EXACT_F1 = 0.97
 MINIMUM_DEV_KIND_F1 = 0.95
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    assert SCORER.exists(), f"the shared evaluation data is missing: {SCORER}"
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _score(scorer, gold_path: Path, text_path: Path):
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    predicted = json.loads(planparse.to_json(planparse.parse_file(text_path)))
-    return scorer.score_document(gold, predicted)
-
-
 def _development_texts() -> list[Path]:
     return sorted((DEVELOPMENT / "texts").glob("*.txt"))
 
@@ -61,19 +43,19 @@ def _development_texts() -> list[Path]:
 def development(scorer):
     texts = _development_texts()
     assert texts, f"the development set is missing: {DEVELOPMENT}"
-    return {text.stem: _score(scorer, DEVELOPMENT / "gold" / f"{text.stem}.json", text) for text in texts}
+    return {text.stem: score_against_gold(scorer, DEVELOPMENT / "gold" / f"{text.stem}.json", text) for text in texts}
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
 def test_seed_score_is_at_least_pinned(scorer, sample):
-    _, _, f1 = scorer.f1(*_score(scorer, SEED_GOLD / f"{sample.stem}.json", sample).totals())
+    _, _, f1 = scorer.f1(*score_against_gold(scorer, SEED_GOLD / f"{sample.stem}.json", sample).totals())
     assert f1 >= MINIMUM_SEED_F1[sample.stem]
 
 
 def test_seed_micro_f1(scorer):
     total = scorer.Tally()
     for sample in SAMPLES:
-        total.merge(_score(scorer, SEED_GOLD / f"{sample.stem}.json", sample))
+        total.merge(score_against_gold(scorer, SEED_GOLD / f"{sample.stem}.json", sample))
     _, _, micro = scorer.f1(*total.totals())
     assert micro >= MINIMUM_SEED_MICRO_F1
 

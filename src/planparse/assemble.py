@@ -671,45 +671,46 @@ class StrategyFrame(Container):
         listing = self.list_frame(assembler)
         if listing is None or self.title is None:
             return
-        title, span = self._title()
+        # The title's line without its lead-in, and a goal it goes on to state.
+        named = split_lead_in(self.title.text)[0] if self.title_text is None else None
+        goal_start, goal = _goal_stated_in(named, self.title.indent) if named is not None else (None, [])
+        if named is not None and goal_start is not None:
+            named = named.slice(0, goal_start).strip()
+        title, span = self._title(named)
         if not title:
             return
         listing.table = self.columns if self.table_first else []
         if not self.children.get(Section.GOAL) and not self.children.get(Section.AIM):
-            self.child(Section.AIM).extend(self._goal_in_title()[1])
+            self.child(Section.AIM).extend(goal)
         children = _strategy_children(self.children)
         number = self.title.label.number if self.title.label else None
         built = Strategy(number=number, title=title, span=span, **children)
         listing.add(built, self.group)
 
-    def _title(self) -> tuple[str, Span]:
+    def _title(self, named: Optional[SpannedText]) -> tuple[str, Span]:
+        """The strategy's name: from the line under a number alone, or from ``named``,
+        its title's line without its lead-in (and without a goal it states)."""
         assert self.title is not None
-        text = self.title.text
-        if self.title_text is not None:
+        if named is None:
+            assert self.title_text is not None
             first = self.title.text.span().start_line
             title = strategy_title(self.title_text)
             return _clean(title.text), Span(start_line=min(first, title.span().start_line),
                                             end_line=title.span().end_line)
         inline = self.title.label is not None and self.title.label.style == "inline"
-        named = split_lead_in(text)[0]
-        goal_start, _ = self._goal_in_title()
-        if goal_start is not None:
-            named = named.slice(0, goal_start).strip()
         title = strategy_title(named, inline)  # a name runs on into a description
         return _clean(title.text), title.span()
 
-    def _goal_in_title(self) -> tuple[Optional[int], list[Line]]:
-        """A goal the title's line goes on to state ("… มีเป้าหมายให้ประชาชนมีรายได้เพิ่มขึ้น
-        มีแนวทางการพัฒนา ดังนี้", contract decision 3): where it starts, and its lines."""
-        if self.title is None or self.title_text is not None:
-            return None, []
-        named = split_lead_in(self.title.text)[0]
-        found = find_statements(named, self.title.indent)
-        for index, statement in enumerate(found[:-1]):
-            if statement.kind is Kind.HEADING and statement.section is Section.AIM and found[index + 1].kind is Kind.ITEM:
-                start = named.text.find(statement.text.text)
-                return (start if start > 0 else None), [replace(found[index + 1], label=None)]
-        return None, []
+
+def _goal_stated_in(named: SpannedText, indent: int) -> tuple[Optional[int], list[Line]]:
+    """A goal a strategy's title line goes on to state ("… มีเป้าหมายให้ประชาชนมีรายได้เพิ่มขึ้น
+    มีแนวทางการพัฒนา ดังนี้", contract decision 3): where it starts in ``named``, and its line."""
+    found = find_statements(named, indent)
+    for statement, following in zip(found, found[1:]):
+        if statement.kind is Kind.HEADING and statement.section is Section.AIM and following.kind is Kind.ITEM:
+            start = named.text.find(statement.text.text)
+            return (start if start > 0 else None), [replace(following, label=None)]
+    return None, []
 
 
 def _strategy_children(children: dict[Section, list[Line]]) -> dict[str, list[Item]]:

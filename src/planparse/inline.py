@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lines import Announcement, Kind, Label, Line
-from .spanned import SpannedText
+from .spanned import SpannedText, skip_spaces
 from .vocabulary import (
     ADDING_CONJUNCTIONS,
     CHILD_SECTIONS,
@@ -305,8 +305,7 @@ def _label_style(match: re.Match[str]) -> str:
 
 def _skip(text: str, position: int) -> int:
     """Past white space and a leading conjunction (contract decision 9)."""
-    while position < len(text) and text[position] == " ":
-        position += 1
+    position = skip_spaces(text, position)
     conjunction = CONJUNCTION_PATTERN.match(text, position)
     return conjunction.end() if conjunction else position
 
@@ -368,7 +367,7 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
     raw = text.text
     for match in VISION_PATTERN.finditer(raw):
         if VISION_AS_QUALITY_PATTERN.search(raw, max(0, match.start() - _QUALITY_REACH), match.start()) \
-                or REFERENCE_PATTERN.match(raw, _skip_spaces(raw, match.end())):
+                or REFERENCE_PATTERN.match(raw, skip_spaces(raw, match.end())):
             continue  # "ผู้บริหารที่มีวิสัยทัศน์", "เพื่อให้บรรลุวิสัยทัศน์ดังกล่าว": no statement
         if _of_cited_plan(raw, match.start(), match.end()):
             continue  # "ยุทธศาสตร์ชาติ มีวิสัยทัศน์ “…”": another body's (contract decision 2)
@@ -385,14 +384,13 @@ def _prose_visions(text: SpannedText, indent: int) -> list[_Found]:
 
 def _of_cited_plan(raw: str, start: int, end: int) -> bool:
     """Whether the vision word belongs to a plan of another body named right before it
-    ("ยุทธศาสตร์ชาติ มีวิสัยทัศน์") or right after it ("วิสัยทัศน์ของยุทธศาสตร์ชาติ")."""
-    before = None
-    for before in CITED_PLAN_PATTERN.finditer(raw, max(0, start - _CITED_NAME_CHARS), start):
-        pass
+    ("ยุทธศาสตร์ชาติ มีวิสัยทัศน์") or right after it ("วิสัยทัศน์ของยุทธศาสตร์ชาติ"); not
+    when the name is shortened with ฯ ("แผนแม่บทฯ มีวิสัยทัศน์": the plan the text named)."""
+    named = list(CITED_PLAN_PATTERN.finditer(raw, max(0, start - _CITED_NAME_CHARS), start))
+    before = named[-1] if named and named[-1].end() >= start - _CITED_REACH else None
     after = CITED_PLAN_PATTERN.search(raw, end, end + _CITED_REACH)
-    return any(found is not None and bool(found.group()) and not SHORT_REFERENCE_PATTERN.match(raw, found.end())
-               for found in (before if before is not None and before.end() >= start - _CITED_REACH else None,
-                             after))  # "แผนแม่บทฯ มีวิสัยทัศน์": the plan the text named, its own
+    return any(found is not None and found.group() and not SHORT_REFERENCE_PATTERN.match(raw, found.end())
+               for found in (before, after))
 
 
 # How close to the vision word the cited plan stands ("… มี", "ของ …"), and how long
@@ -407,7 +405,7 @@ def _quoted_after(raw: str, position: int) -> Optional[tuple[int, int]]:
     """The quotation right after a vision's word (its qualifiers aside) or after the
     word that introduces it ("ที่ว่า “…”")."""
     lead = PROSE_VISION_LEAD.match(raw, position)
-    for start in (_skip_spaces(raw, position), _past_qualifiers(raw, position), _past_owner(raw, position),
+    for start in (skip_spaces(raw, position), _past_qualifiers(raw, position), _past_owner(raw, position),
                   lead.end() if lead else None):
         if start is None:
             continue
@@ -435,13 +433,8 @@ def _introduced_after(raw: str, position: int) -> Optional[tuple[int, int]]:
 def _past_owner(raw: str, position: int) -> Optional[int]:
     """Past the body whose vision it is: "วิสัยทัศน์ของเทศบาลตำบลแม่แตง “…”"."""
     owner = ORGANIZATION_PATTERN.match(raw, _past_qualifiers(raw, position))
-    return _skip_spaces(raw, owner.end()) if owner else None
+    return skip_spaces(raw, owner.end()) if owner else None
 
-
-def _skip_spaces(raw: str, position: int) -> int:
-    while position < len(raw) and raw[position] == " ":
-        position += 1
-    return position
 
 
 def _past_qualifiers(raw: str, position: int) -> int:
@@ -527,7 +520,7 @@ def _anchored_items(raw: str, anchor: _Anchor) -> Optional[list[Piece]]:
     "ด้วย 5 กลยุทธ์สำคัญ การยกระดับ… การโปรโมท…")."""
     if _numbered_right_after(raw, anchor.items_start):
         return find_numbered(raw, anchor.items_start, in_sentence=True)
-    bullets = _split_bullets(raw, _skip_spaces(raw, anchor.items_start), in_sentence=True)
+    bullets = _split_bullets(raw, skip_spaces(raw, anchor.items_start), in_sentence=True)
     if bullets is not None:
         return bullets
     if anchor.count is None:

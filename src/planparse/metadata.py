@@ -48,6 +48,7 @@ from typing import Callable, Iterator, Optional
 
 from .dictionary import pythainlp_corpus
 from .model import Organization, Period
+from .spanned import skip_spaces
 from .vocabulary import (
     ABBREVIATION_PATTERN,
     ADOPTION_PATTERN,
@@ -547,13 +548,8 @@ def _abbreviated_whole(text: str, ending: re.Match[str], run_end: int) -> bool:
     """Whether a joiner before another body's word is inside one name, as its
     abbreviation right after the whole run shows: "กรมกิจการสตรีและสถาบันครอบครัว (สค.)"."""
     return ending.group().strip() != "" and BODY_NAME_JOINER_PATTERN.fullmatch(ending.group()) is not None \
-        and ABBREVIATION_PATTERN.match(text, _skip_blank(text, run_end)) is not None
+        and ABBREVIATION_PATTERN.match(text, skip_spaces(text, run_end)) is not None
 
-
-def _skip_blank(text: str, position: int) -> int:
-    while position < len(text) and text[position] == " ":
-        position += 1
-    return position
 
 
 def _body_mention(text: str, start: int, name_end: int) -> _Mention:

@@ -21,7 +21,7 @@ from typing import Callable, Optional
 from .inline import find_numbered, split_items
 from .layout import LogicalLine
 from .lines import Announcement, Kind, Label, Line
-from .spanned import SpannedText
+from .spanned import SpannedText, skip_spaces
 from .vocabulary import (
     EXAMPLE_MARKERS,
     LEAD_IN_UNITS,
@@ -112,21 +112,16 @@ def read_label(text: str) -> tuple[Optional[Label], int]:
         return None, 0
     bullet = BULLET_PATTERN.match(text)
     if bullet:
-        return Label(None, bullet_style(bullet.group("glyph"))), _skip_spaces(text, bullet.end())
+        return Label(None, bullet_style(bullet.group("glyph"))), skip_spaces(text, bullet.end())
     for style, pattern, weak in LABEL_PATTERNS:
         match = pattern.match(text)
         if match:
             if AMOUNT_PATTERN.match(text, match.end()):
                 return None, 0  # "2.50 ล้านบาท": an amount
             number = match.group("number") if "number" in pattern.groupindex else None
-            return Label(number, style, weak), _skip_spaces(text, match.end())
+            return Label(number, style, weak), skip_spaces(text, match.end())
     return None, 0
 
-
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position] == " ":
-        position += 1
-    return position
 
 
 # ------------------------------------------------------------------- lead-ins
@@ -511,10 +506,6 @@ def _heading(context: _Context) -> Optional[list[Line]]:
     return [head, context.typed(Kind.TEXT, content, inline=True)]
 
 
-# A label at the start of a line takes at most this many characters.
-_LABEL_ROOM = 5
-
-
 def _item(context: _Context) -> Optional[list[Line]]:
     """A labelled line; one that starts with a grouping word (มิติ…) says so. A row whose
     label cell and first item share the line ("1. การพัฒนา… 1.1 ก่อสร้าง…") is both."""
@@ -525,7 +516,8 @@ def _item(context: _Context) -> Optional[list[Line]]:
     label = context.label
     if label.number == "1" and not grouping:
         run_on = find_numbered(context.line.text.text)
-        if run_on is not None and run_on[0].start <= _LABEL_ROOM:  # "(1) … (2) … (3) …" on one line
+        content_start = len(context.line.text.text) - len(context.body.text)
+        if run_on is not None and run_on[0].start == content_start:  # "(1) … (2) … (3) …" on one line
             return [context.typed(Kind.ITEM, context.line.text.slice(piece.start, piece.end).strip(),
                                   label=Label(piece.number, label.style)) for piece in run_on]
     child = _first_child(context.body.text, label.number) \

@@ -17,6 +17,14 @@ from .model import Span
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
 
+def skip_spaces(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is not a space (normalised text
+    holds no other white space inside a line)."""
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A run of characters of one logical line: its offset in the text and its lines."""
