@@ -289,6 +289,16 @@ class OtherLoad:
         return max(0.0, others), (end[2] - self.start[2]) * (os.cpu_count() or 1)
 
 
+def print_other_load(others: float, capacity: float, note: str = "") -> None:
+    """Say what share of the CPUs other processes took (``OtherLoad``), and that the
+    figures are noisy past a tenth."""
+    if not capacity:
+        return
+    share = max(0.0, others / capacity)
+    busy = ": figures are noisy, run again on a quiet machine" if share > 0.1 else ""
+    print(f"\nother processes used {share:.0%} of the CPUs during this run{note}{busy}")
+
+
 def mb(size: float) -> str:
     return f"{size / MB:.2f} MB"
 
@@ -670,11 +680,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         seconds = load.seconds()
         if seconds is not None and name != "batch":  # see OtherLoad
             others, capacity = others + seconds[0], capacity + seconds[1]
-    if capacity:
-        share = others / capacity
-        busy = ": figures are noisy, run again on a quiet machine" if share > 0.1 else ""
-        print(f"\nother processes used {share:.0%} of the CPUs during this run"
-              f"{' (but batch, see OtherLoad)' if 'batch' in sections else ''}{busy}")
+    print_other_load(others, capacity, " (but batch, see OtherLoad)" if "batch" in sections else "")
     status = report.summary()
     if options.json:
         options.json.write_text(json.dumps([asdict(check) for check in report.checks],

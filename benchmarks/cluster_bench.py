@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import OtherLoad, Report  # noqa: E402 (beside this file)
+from bench import OtherLoad, Report, print_other_load  # noqa: E402 (beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -265,10 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     report.section("country (estimated from the figures above)")
     estimate_country(report, ocr_page, text_page, overhead, client_task)
     seconds = load.seconds()
-    if seconds is not None and seconds[1]:
-        share = seconds[0] / seconds[1]
-        busy = ": figures are noisy, run again on a quiet machine" if share > 0.1 else ""
-        print(f"\nother processes used {share:.0%} of the CPUs during this run{busy}")
+    if seconds is not None:
+        print_other_load(*seconds)
     return report.summary()
 
 

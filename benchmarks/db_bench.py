@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from bench import SAMPLES, OtherLoad, Report, planparse_command
+from bench import SAMPLES, OtherLoad, Report, planparse_command, print_other_load
 
 import planparse
 from planparse.database import open_database
@@ -306,10 +306,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     finally:
         shutil.rmtree(folder)
     seconds = load.seconds()
-    if seconds is not None and seconds[1]:
-        share = max(0.0, seconds[0] / seconds[1])
-        busy = ": figures are noisy, run again on a quiet machine" if share > 0.1 else ""
-        print(f"\nother processes used about {share:.0%} of the CPUs during this run{busy}")
+    if seconds is not None:
+        print_other_load(*seconds)
     status = report.summary()
     if options.json:
         options.json.write_text(json.dumps([check.__dict__ for check in report.checks],

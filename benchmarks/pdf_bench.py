@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import OtherLoad, Report, peak_rss  # noqa: E402 (beside this file)
+from bench import OtherLoad, Report, peak_rss, print_other_load  # noqa: E402 (beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -245,10 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             report.section(title)
             run()
     seconds = load.seconds()
-    if seconds is not None and seconds[1]:
-        share = seconds[0] / seconds[1]
-        busy = ": figures are noisy, run again on a quiet machine" if share > 0.1 else ""
-        print(f"\nother processes used {share:.0%} of the CPUs during this run{busy}")
+    if seconds is not None:
+        print_other_load(*seconds)
     return report.summary()
 
 
