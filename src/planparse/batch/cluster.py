@@ -201,10 +201,7 @@ def convert_or_split(job: Job) -> Rendered | FileRecord | Scan:
     """A job's first task: its output, or why it failed, or for a PDF with pages to OCR,
     the text layer and the pages to hand out."""
     started = time.perf_counter()
-    other = _other_planparse(job, started)
-    if other is not None:
-        return other
-    data = read_source(job, started)
+    data = _read_here(job, started)
     if isinstance(data, FileRecord):
         return data
     source_sha256 = hashlib.sha256(data).hexdigest()
@@ -239,10 +236,7 @@ def convert_scan(job: Job, scan: Scan, recognised: list[PdfPage], seconds: float
     the time its earlier tasks took. The file is read again (once, not a page at a time),
     and must be the one its first task read."""
     started = time.perf_counter() - seconds
-    other = _other_planparse(job, started)
-    if other is not None:
-        return other
-    data = read_source(job, started)
+    data = _read_here(job, started)
     if isinstance(data, FileRecord):
         return data
     if hashlib.sha256(data).hexdigest() != scan.source_sha256:
@@ -278,6 +272,13 @@ def _stamp(job: Job) -> tuple[int, int] | None:
     except OSError:
         return None
     return status.st_size, status.st_mtime_ns
+
+
+def _read_here(job: Job, started: float) -> bytes | FileRecord:
+    """The input's bytes on this worker, or why it cannot convert them: set up unlike
+    the client, or the file unreadable from here."""
+    other = _other_planparse(job, started)
+    return other if other is not None else read_source(job, started)
 
 
 def _other_planparse(job: Job, started: float) -> FileRecord | None:
