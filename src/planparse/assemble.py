@@ -357,8 +357,7 @@ class ItemList(Container):
             if not self.items[-1].text.text.strip():
                 self.fill(line.text)  # a number alone, its text below it
                 return True
-            if self.after_blank or PARAGRAPH_OPENER_PATTERN.match(line.text.text) \
-                    or REPORTED_SPEECH_PATTERN.search(line.text.text):
+            if self.after_blank or _opens_prose(line.text.text):
                 return False  # a paragraph of its own: the prose resumes after the list
             last = self.items[-1]
             if self.explained or _explains(last, line):
@@ -368,8 +367,7 @@ class ItemList(Container):
                 return True
             self.items[-1] = _joined(last, line)
             return True
-        if self.items and (PARAGRAPH_OPENER_PATTERN.match(line.text.text)
-                           or REPORTED_SPEECH_PATTERN.search(line.text.text)):
+        if self.items and _opens_prose(line.text.text):
             return False  # "นอกจากนี้ อธิบดี…": the prose again, not the next unlabelled item
         if not self.items and self.lead is None and self._stated_in(line, assembler):
             return True
@@ -622,8 +620,7 @@ class StrategyFrame(Container):
             return False
         text, title_text = line.text.text, title.text.text
         return len(title_text) >= _MIN_WRAPPED_TITLE and len(text) < min(len(title_text), _MAX_TITLE_TAIL) \
-            and not text.startswith("(") and not PARAGRAPH_OPENER_PATTERN.match(text) \
-            and not REPORTED_SPEECH_PATTERN.search(text)
+            and not text.startswith("(") and not _opens_prose(text)
 
     def _columns(self, listing: Optional[StrategyList]) -> list[Section]:
         return self.columns or (listing.columns if listing is not None else [])
@@ -1181,6 +1178,12 @@ def _explains(item: Line, line: Line) -> bool:
     span, name = item.text.span(), item.text.text
     return span.start_line == span.end_line and len(name) <= _SHORT_NAME and \
         len(line.text.text) > _EXPLAINING_FACTOR * len((item.whole or item.text).text)
+
+
+def _opens_prose(text: str) -> bool:
+    """Whether a line is a sentence of the text around the plan: it opens as a new
+    paragraph does ("ทั้งนี้ …", "นอกจากนี้ …") or reports a person's words ("… กล่าวว่า")."""
+    return PARAGRAPH_OPENER_PATTERN.match(text) is not None or REPORTED_SPEECH_PATTERN.search(text) is not None
 
 
 def _joined(item: Line, line: Line) -> Line:

@@ -547,7 +547,7 @@ def _body_name_end(text: str, start: int, run_end: int) -> int:
 def _abbreviated_whole(text: str, ending: re.Match[str], run_end: int) -> bool:
     """Whether a joiner before another body's word is inside one name, as its
     abbreviation right after the whole run shows: "กรมกิจการสตรีและสถาบันครอบครัว (สค.)"."""
-    return ending.group().strip() != "" and BODY_NAME_JOINER_PATTERN.fullmatch(ending.group()) is not None \
+    return BODY_NAME_JOINER_PATTERN.fullmatch(ending.group()) is not None \
         and ABBREVIATION_PATTERN.match(text, skip_spaces(text, run_end)) is not None
 
 

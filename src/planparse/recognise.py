@@ -395,8 +395,9 @@ def _ordinal_item(context: _Context) -> Optional[list[Line]]:
 def _an_amount(text: str) -> bool:
     """Whether what follows an item's number is a figure, after a word the schema does
     not hold ("วงเงิน 4,120 ล้านบาท"): the item is named for its budget, not stated."""
-    word = read_heading_word(text.lstrip())
-    rest = text.lstrip()[word.end:] if word is not None and word.section is Section.OTHER else text
+    text = text.lstrip()
+    word = read_heading_word(text)
+    rest = text[word.end:] if word is not None and word.section is Section.OTHER else text
     return AMOUNTS_ONLY_PATTERN.match(rest) is not None
 
 
