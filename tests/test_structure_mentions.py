@@ -11,6 +11,8 @@ from conftest import lines
 from structure.outline import codes, outline, plan
 
 MENTIONS = {
+    "a-vision-word-then-more-than": (
+        "อธิบดี กล่าวในการสัมมนาว่า การกำหนดวิสัยทัศน์ให้ชัดเจนสำคัญมากกว่าการเขียนโครงการจำนวนมาก",),
     "relief-measures-and-a-plan-under-review": (
         "ผู้ว่าราชการจังหวัดสตูล รายงานว่า จังหวัดได้ดำเนินมาตรการช่วยเหลือ 3 ด้าน ได้แก่ "
         "1) การจ่ายเงินช่วยเหลือครัวเรือน 2) การซ่อมแซมถนนและสะพาน และ 3) การฟื้นฟูพื้นที่การเกษตร",
